@@ -1,0 +1,61 @@
+"""The shape every policykg pipeline component shares.
+
+Like spaCy's SpanRuler: settings come from the factory config, word lists and patterns
+are read from data files in :meth:`initialize` (never at import), and
+:meth:`to_disk`/:meth:`from_disk` carry them with a saved pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DATA = resources.files("policykg.extract") / "data"
+
+
+def read_lines(name: str) -> list[str]:
+    """A word list: one entry a line, ``#`` starts a comment, blank lines skipped."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+class RuleComponent:
+    """Base for components whose knowledge is word lists in extract/data.
+
+    Subclasses name their files in ``data_files`` and read them with ``self.data[name]``.
+    """
+
+    data_files: tuple[str, ...] = ()
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.data: dict[str, list[str]] = {}
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
+                   nlp: Language | None = None) -> None:
+        self.data = {f: read_lines(f) for f in self.data_files}
+        self.prepare()
+
+    def prepare(self) -> None:
+        """Compile whatever the component needs from ``self.data``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        raise NotImplementedError
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "data.json").write_text(json.dumps(self.data, ensure_ascii=False), "utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RuleComponent:
+        self.data = json.loads((Path(path) / "data.json").read_text("utf-8"))
+        self.prepare()
+        return self

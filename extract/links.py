@@ -1,0 +1,17 @@
+"""links: to be written (see issue 2)."""
+
+from __future__ import annotations
+
+from policykg.extract.component import RuleComponent
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+class LinksComponent(RuleComponent):
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+
+@Language.factory("policykg_links_v1")
+def make_links(nlp: Language, name: str) -> LinksComponent:
+    return LinksComponent(nlp, name)

@@ -1,0 +1,17 @@
+"""meta: to be written (see issue 2)."""
+
+from __future__ import annotations
+
+from policykg.extract.component import RuleComponent
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+class MetaComponent(RuleComponent):
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+
+@Language.factory("policykg_meta_v1")
+def make_meta(nlp: Language, name: str) -> MetaComponent:
+    return MetaComponent(nlp, name)

@@ -1,0 +1,17 @@
+"""numbers: to be written (see issue 2)."""
+
+from __future__ import annotations
+
+from policykg.extract.component import RuleComponent
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+class NumbersComponent(RuleComponent):
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+
+@Language.factory("policykg_numbers_v1")
+def make_numbers(nlp: Language, name: str) -> NumbersComponent:
+    return NumbersComponent(nlp, name)

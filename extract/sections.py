@@ -1,0 +1,17 @@
+"""sections: to be written (see issue 2)."""
+
+from __future__ import annotations
+
+from policykg.extract.component import RuleComponent
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+class SectionsComponent(RuleComponent):
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+
+@Language.factory("policykg_sections_v1")
+def make_sections(nlp: Language, name: str) -> SectionsComponent:
+    return SectionsComponent(nlp, name)

@@ -1,0 +1,17 @@
+"""titles: to be written (see issue 2)."""
+
+from __future__ import annotations
+
+from policykg.extract.component import RuleComponent
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+class TitlesComponent(RuleComponent):
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+
+@Language.factory("policykg_titles_v1")
+def make_titles(nlp: Language, name: str) -> TitlesComponent:
+    return TitlesComponent(nlp, name)

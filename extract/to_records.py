@@ -1,0 +1,122 @@
+"""The one function that turns an annotated Doc into plain records.
+
+Mentions are grouped into one entity per text (documents by canonical title, agencies
+and measures by printed name, figures by value and unit); links are rewritten from span
+references to entity ids. No spaCy object leaves this module.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from policykg.extract.loaded import LoadedText
+from policykg.ontology.records import (
+    AUTHOR,
+    AgencyRecord,
+    DocNumber,
+    DocumentRecord,
+    Extraction,
+    LinkRecord,
+    MeasureRecord,
+    Mention,
+    MetricRecord,
+    Section,
+    Sentence,
+    TextMeta,
+)
+from spacy.tokens import Doc, Span
+
+
+def doc_to_extraction(doc: Doc, source: LoadedText, text_id: str) -> Extraction:
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    starts = [s.start for s in sentences]
+
+    def mention(span: Span) -> Mention:
+        return Mention(span.start_char, span.end_char,
+                       max(bisect_right(starts, span.start_char) - 1, 0), span.text)
+
+    ids: dict[tuple[str, int], str] = {}  # (span key, index) -> entity id
+    records: dict[str, list[Any]] = {}
+    for key, prefix, group_key, make in (
+        ("documents", "d", lambda s: s._.canonical, _document),
+        ("agencies", "a", lambda s: _printed(s.text), _agency),
+        ("measures", "m", lambda s: _printed(s.text), _measure),
+        ("metrics", "f", lambda s: (s._.attrs["value"], s._.attrs["unit"]), _metric),
+    ):
+        by_key: dict[Any, Any] = {}
+        for index, span in enumerate(doc.spans.get(key, [])):
+            gk = group_key(span)
+            if gk not in by_key:
+                by_key[gk] = make(f"{prefix}{len(by_key) + 1}", span)
+            by_key[gk].mentions.append(mention(span))
+            ids[(key, index)] = by_key[gk].id
+        records[key] = list(by_key.values())
+
+    links: list[LinkRecord] = []
+    seen: set[tuple[str, str, str]] = set()
+    for raw in doc._.links or []:
+        source = AUTHOR if raw["source"] == AUTHOR else ids.get(tuple(raw["source"]))
+        target = ids.get(tuple(raw["target"]))
+        if source is None or target is None or (raw["kind"], source, target) in seen:
+            continue
+        seen.add((raw["kind"], source, target))
+        links.append(LinkRecord(raw["kind"], source, target, raw["sentence"], raw.get("trigger")))
+
+    meta = TextMeta(**(doc._.meta or {}))
+    documents = {d.id: d for d in records["documents"]}
+    agencies = {a.id: a for a in records["agencies"]}
+    for link in links:
+        if link.kind == "issued" and documents[link.target].issuer is None:
+            documents[link.target].issuer = (meta.author if link.source == AUTHOR
+                                             else agencies[link.source].name)
+
+    return Extraction(
+        text_id=text_id,
+        source=source.path,
+        sha256=source.sha256,
+        text=doc.text,
+        meta=meta,
+        sentences=sentences,
+        sections=[Section(**s) for s in doc._.sections or []],
+        documents=records["documents"],
+        agencies=records["agencies"],
+        measures=records["measures"],
+        metrics=records["metrics"],
+        links=links,
+    )
+
+
+def _printed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _document(entity_id: str, span: Span) -> DocumentRecord:
+    attrs = span._.attrs or {}
+    number = attrs.get("number")
+    return DocumentRecord(
+        id=entity_id,
+        title=_printed(span.text),
+        canonical=span._.canonical,
+        number=DocNumber(**number) if number else None,
+        doc_type=attrs.get("doc_type"),
+        abbreviation=attrs.get("abbreviation"),
+    )
+
+
+def _agency(entity_id: str, span: Span) -> AgencyRecord:
+    attrs = span._.attrs or {}
+    return AgencyRecord(entity_id, _printed(span.text), span._.canonical or _printed(span.text),
+                        attrs.get("kind"))
+
+
+def _measure(entity_id: str, span: Span) -> MeasureRecord:
+    attrs = span._.attrs or {}
+    return MeasureRecord(entity_id, _printed(span.text), span._.canonical or _printed(span.text),
+                         attrs.get("kind"))
+
+
+def _metric(entity_id: str, span: Span) -> MetricRecord:
+    attrs = span._.attrs
+    return MetricRecord(entity_id, attrs["value"], attrs["unit"], _printed(span.text),
+                        attrs.get("counted"))

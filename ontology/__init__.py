@@ -1,0 +1,1 @@
+"""The vocabulary, shapes, record types and errors shared by extract/ and graph/."""
