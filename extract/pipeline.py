@@ -24,6 +24,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("policykg_measures_v1", "measures"),
     ("policykg_figures_v1", "figures"),
     ("policykg_links_v1", "links"),
+    ("policykg_relations_v1", "relations"),
 )
 
 
@@ -35,6 +36,7 @@ def _register_factories() -> None:
         measures,
         meta,
         numbers,
+        relations,
         sections,
         sentences,
         titles,
