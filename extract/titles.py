@@ -1,4 +1,4 @@
-"""titles: to be written (see issue 2)."""
+"""titles: to be written (see issue 2). Team rules (commit only your own files with `git commit -- paths`, never git add -A; finish and report by 19:15 UTC): CONTRIBUTING.md."""
 
 from __future__ import annotations
 
