@@ -1,0 +1,61 @@
+"""Helpers the entity components (agencies, measures, figures, relations) share.
+
+Spans that sit inside a 《》 title or a document number belong to that title or number,
+so every entity component skips them; the titles/numbers components put those on
+``doc.spans`` before us, and we also find 《》 ourselves so the rule holds on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+# 《…》 with one level of nesting (〈〉 or 《》 inside); an unclosed one runs to the line end
+TITLE = re.compile(r"《(?:[^《》\n]|《[^《》\n]*》)*(?:》|$)", re.M)
+# 机关代字〔2022〕1号 and its bracket variants, as a fallback for the numbers component
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\d+\s*号")
+SENTENCE_END = re.compile(r"[。！？!?]+[”’」』)）]*|\n+")
+
+
+class Protected:
+    """Character ranges no entity may overlap: titles and document numbers."""
+
+    def __init__(self, doc: Doc) -> None:
+        ranges = {(m.start(), m.end()) for m in TITLE.finditer(doc.text)}
+        ranges |= {(m.start(), m.end()) for m in DOC_NUMBER.finditer(doc.text)}
+        for key in ("documents", "numbers"):
+            if key in doc.spans:
+                ranges |= {(s.start_char, s.end_char) for s in doc.spans[key]}
+        merged: list[list[int]] = []
+        for start, end in sorted(ranges):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [r[0] for r in merged]
+        self.ends = [r[1] for r in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Start offsets of the doc's sentences (the sentences component's, else our own split)."""
+    if doc.has_annotation("SENT_START"):
+        return [s.start_char for s in doc.sents]
+    return [0] + [m.end() for m in SENTENCE_END.finditer(doc.text) if m.end() < len(doc.text)]
+
+
+def sentence_index(starts: list[int], offset: int) -> int:
+    return max(bisect_right(starts, offset) - 1, 0)
+
+
+def make_span(doc: Doc, start: int, end: int, canonical: str, attrs: dict) -> Span | None:
+    span = doc.char_span(start, end)
+    if span is not None:
+        span._.canonical = canonical
+        span._.attrs = attrs
+    return span
