@@ -1,0 +1,122 @@
+"""A remote SPARQL store over HTTP: write each text's named graph, query it back.
+
+Any store that speaks the SPARQL 1.1 Graph Store Protocol and Protocol will do; the
+tests use a real ``oxigraph serve``. A text's graph is sent in one ``PUT
+<store>?graph=<text IRI>`` with an N-Triples body, which the server applies as one
+replacement of that graph: a text is there entirely, in its new version, or not at all.
+``DELETE`` takes it out. Whether a text is already there in a given version is a
+SPARQL ``ASK`` (``queries/writer_has_text.rq``) with the text and its sha-256 as bindings.
+
+Queries see the union of the named graphs only if the server is set up so (``oxigraph
+serve --union-default-graph``; Fuseki's ``unionDefaultGraph``); the named queries need it.
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+import pyoxigraph as ox
+from policykg.graph.query import ParamValue, Table, parse_results, values_clause
+from policykg.ontology.errors import EndpointError, QueryError
+
+_RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
+_HAS_TEXT = "writer_has_text.rq"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where a remote store answers. ``from_url`` follows oxigraph's layout (/query, /store)."""
+
+    query_url: str
+    store_url: str
+    timeout: float = 60.0
+
+    @classmethod
+    def from_url(cls, url: str, timeout: float = 60.0) -> Endpoint:
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise EndpointError(f"{url}: not an http(s) URL of a SPARQL server")
+        base = url.rstrip("/")
+        return cls(query_url=f"{base}/query", store_url=f"{base}/store", timeout=timeout)
+
+    def query(self, query: str, params: Mapping[str, ParamValue] | None = None) -> Table:
+        """Run a SELECT or ASK over HTTP; parameters go in as a trailing VALUES block."""
+        body = (query + values_clause(params or {})).encode("utf-8")
+        request = urllib.request.Request(
+            self.query_url,
+            data=body,
+            method="POST",
+            headers={"Content-Type": "application/sparql-query", "Accept": _RESULTS},
+        )
+        payload, content_type = self._send(request)
+        try:
+            return parse_results(payload, content_type)
+        except QueryError as err:
+            raise EndpointError(f"{self.query_url}: {err}") from err
+
+    def _send(self, request: urllib.request.Request) -> tuple[bytes, str]:
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as resp:
+                return resp.read(), resp.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as err:
+            detail = " ".join(err.read(300).decode("utf-8", "replace").split())
+            said = f": {detail}" if detail else ""
+            raise EndpointError(f"{request.full_url}: HTTP {err.code} {err.reason}{said}") from err
+        except urllib.error.URLError as err:
+            raise EndpointError(f"{request.full_url}: unreachable ({err.reason})") from err
+        except (TimeoutError, ConnectionError) as err:
+            raise EndpointError(f"{request.full_url}: {type(err).__name__} ({err})") from err
+
+
+class EndpointWriter:
+    """The build's writer for a remote store: one named graph per text, replaced whole."""
+
+    def __init__(self, endpoint: Endpoint | str) -> None:
+        self.endpoint = Endpoint.from_url(endpoint) if isinstance(endpoint, str) else endpoint
+
+    def write_text(self, text_iri: str, quads: Iterable[ox.Quad | ox.Triple]) -> int:
+        """Replace the text's graph with these statements; returns how many were sent."""
+        graph = ox.NamedNode(text_iri)
+        triples = []
+        for statement in quads:
+            if isinstance(statement, ox.Quad):
+                if statement.graph_name != graph:
+                    raise EndpointError(
+                        f"{text_iri}: a statement belongs to graph {statement.graph_name}"
+                    )
+                statement = statement.triple
+            triples.append(statement)
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        request = urllib.request.Request(
+            self._graph_url(text_iri),
+            data=body,
+            method="PUT",
+            headers={"Content-Type": "application/n-triples"},
+        )
+        self.endpoint._send(request)
+        return len(triples)
+
+    def remove_text(self, text_iri: str) -> bool:
+        """Drop the text's graph; False if the server did not hold it."""
+        request = urllib.request.Request(self._graph_url(text_iri), method="DELETE")
+        try:
+            self.endpoint._send(request)
+        except EndpointError as err:
+            if isinstance(err.__cause__, urllib.error.HTTPError) and err.__cause__.code == 404:
+                return False
+            raise
+        return True
+
+    def has_text(self, text_iri: str, sha256: str) -> bool:
+        """Whether the server holds this text built from these very bytes."""
+        query = resources.files("policykg.graph").joinpath("queries", _HAS_TEXT).read_text("utf-8")
+        table = self.endpoint.query(query, {"text": ox.NamedNode(text_iri), "sha256": sha256})
+        return bool(table.rows and table.rows[0][0])
+
+    def _graph_url(self, text_iri: str) -> str:
+        return f"{self.endpoint.store_url}?{urllib.parse.urlencode({'graph': text_iri})}"

@@ -1,0 +1,289 @@
+"""Named SPARQL queries and running them: on the embedded store or over HTTP, as a table.
+
+A named query is a ``graph/queries/<name>.rq`` file (``view_*.rq`` and ``writer_*.rq``
+serve the picture and the writers) whose header comment says what it does::
+
+    # name: documents-of-issuer
+    # description: the documents one agency issued, by title
+    # param issuer: the agency's name, as printed or canonical
+
+Values reach a query only as bindings of its variables (``?issuer`` above), in a
+trailing ``VALUES`` block of RDF terms serialised by pyoxigraph (escaped, never pasted
+in as text), the same on the embedded store and over HTTP, where the SPARQL protocol
+has no other way. (pyoxigraph's ``substitutions`` would need every parameter among the
+selected columns.) A trailing ``VALUES`` is joined with the solutions of the pattern, so
+a parameter must appear in a triple pattern, not only in a FILTER, and not behind an
+aggregate: the named queries keep to that, and the tests run each one both ways.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Union
+
+import pyoxigraph as ox
+from policykg.ontology.errors import QueryError
+
+#: A cell of a result: an IRI or a string, a number, or nothing (unbound).
+Cell = Union[str, int, float, bool, None]  # noqa: UP007  (a runtime alias)
+#: What a parameter may be given as: a plain value (a literal) or an RDF term.
+ParamValue = Union[str, int, float, ox.NamedNode, ox.Literal]  # noqa: UP007
+
+FORMATS = ("table", "csv", "json")
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {
+    f"{_XSD}{t}"
+    for t in (
+        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+        "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong",
+        "unsignedShort", "unsignedByte",
+    )
+}
+_FLOATS = {f"{_XSD}decimal", f"{_XSD}double", f"{_XSD}float"}
+_HEADER = re.compile(r"^#\s*(name|description|param)\s*:?\s*(.*?)\s*$")
+_PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    params: dict[str, str]  # parameter name -> what it is
+    text: str
+
+
+@dataclass
+class Table:
+    """A SELECT result with plain cells; ASK gives one column ``ask``."""
+
+    columns: list[str]
+    rows: list[tuple[Cell, ...]]
+
+    def records(self) -> list[dict[str, Cell]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+def parse_header(text: str, origin: str) -> NamedQuery:
+    """Read the comment header of a .rq file (lines starting with ``#`` before the query)."""
+    name = description = None
+    params: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if not line.startswith("#"):
+            break
+        match = _HEADER.match(line)
+        if not match:
+            continue
+        key, value = match.groups()
+        if key == "name":
+            name = value
+        elif key == "description":
+            description = value
+        else:
+            param = _PARAM.match(value)
+            if not param:
+                raise QueryError(f"{origin}: malformed parameter line {line!r}")
+            params[param.group(1)] = param.group(2)
+    if not name or not description:
+        raise QueryError(f"{origin}: the header needs '# name:' and '# description:' lines")
+    return NamedQuery(name=name, description=description, params=params, text=text)
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """The shipped analyst queries by name, in name order."""
+    folder = resources.files("policykg.graph").joinpath("queries")
+    found: dict[str, NamedQuery] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".rq") or entry.name.startswith(("view_", "writer_")):
+            continue
+        query = parse_header(entry.read_text(encoding="utf-8"), f"queries/{entry.name}")
+        if query.name != entry.name[: -len(".rq")]:
+            raise QueryError(f"queries/{entry.name}: header names it {query.name!r}")
+        found[query.name] = query
+    return found
+
+
+def named_query(name: str) -> NamedQuery:
+    queries = named_queries()
+    if name not in queries:
+        raise QueryError(f"no named query {name!r} (known: {', '.join(queries)})")
+    return queries[name]
+
+
+def check_params(query: NamedQuery, params: Mapping[str, ParamValue]) -> None:
+    """Every declared parameter given, nothing else: a typo must not silently match all."""
+    missing = [p for p in query.params if p not in params]
+    unknown = [p for p in params if p not in query.params]
+    if missing:
+        raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE")
+    if unknown:
+        declared = ", ".join(query.params) or "none"
+        raise QueryError(f"query {query.name!r} has no parameter {unknown[0]!r} ({declared})")
+
+
+def parse_param(spec: str) -> tuple[str, str]:
+    """``name=value`` from the command line (the value may hold ``=``)."""
+    name, sep, value = spec.partition("=")
+    if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise QueryError(f"--param {spec!r}: expected name=value")
+    return name, value
+
+
+def to_term(value: ParamValue) -> ox.NamedNode | ox.Literal:
+    """A plain value becomes a typed literal; RDF terms pass as they are."""
+    if isinstance(value, ox.NamedNode | ox.Literal):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(f"{_XSD}boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(f"{_XSD}integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode(f"{_XSD}double"))
+    return ox.Literal(str(value))
+
+
+def run_local(
+    store: ox.Store, query: str, params: Mapping[str, ParamValue] | None = None
+) -> Table:
+    """Run a SELECT or ASK on the embedded store, the union of the named graphs as default."""
+    try:
+        result = store.query(query + values_clause(params or {}), use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise QueryError(f"malformed SPARQL: {_first_line(err)}") from err
+    except OSError as err:
+        raise QueryError(f"the store failed the query: {_first_line(err)}") from err
+    return _to_table(result)
+
+
+def values_clause(params: Mapping[str, ParamValue]) -> str:
+    """A trailing ``VALUES`` block binding the parameters, each term serialised as N-Triples.
+
+    The serialisation escapes quotes, backslashes and line breaks in literals, and
+    pyoxigraph refuses IRIs with ``<>"{}|^`\\`` or spaces, so a value cannot leave its term.
+    """
+    if not params:
+        return ""
+    names = " ".join(f"?{_variable(name)}" for name in params)
+    terms = " ".join(str(to_term(value)) for value in params.values())
+    return f"\nVALUES ({names}) {{ ({terms}) }}\n"
+
+
+def parse_results(body: bytes, content_type: str) -> Table:
+    """A SPARQL results document (JSON or XML) as a table."""
+    kind = content_type.split(";")[0].strip().lower()
+    fmt = {
+        "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+        "application/json": ox.QueryResultsFormat.JSON,
+        "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+        "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+    }.get(kind)
+    if fmt is None:
+        raise QueryError(f"unexpected results type {kind or 'none'!r}")
+    try:
+        return _to_table(ox.parse_query_results(body, format=fmt))
+    except SyntaxError as err:
+        raise QueryError(f"unreadable SPARQL results: {_first_line(err)}") from err
+
+
+def _variable(name: str) -> str:
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise QueryError(f"{name!r} is not a SPARQL variable name")
+    return name
+
+
+def _to_table(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Table:
+    if isinstance(result, ox.QueryBoolean):
+        return Table(columns=["ask"], rows=[(bool(result),)])
+    if isinstance(result, ox.QueryTriples):
+        raise QueryError("only SELECT and ASK queries give a table (this is CONSTRUCT/DESCRIBE)")
+    columns = [v.value for v in result.variables]
+    rows = [tuple(cell(solution[c]) for c in columns) for solution in result]
+    return Table(columns=columns, rows=rows)
+
+
+def cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> Cell:
+    """An RDF term as a plain value: IRIs and strings as text, numbers as numbers."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in _INTEGERS:
+                return int(term.value)
+            if datatype in _FLOATS:
+                return float(term.value)
+        except ValueError:
+            return term.value
+        if datatype == f"{_XSD}boolean":
+            return term.value in ("true", "1")
+        return term.value
+    if isinstance(term, ox.NamedNode | ox.BlankNode):
+        return term.value
+    return str(term)
+
+
+def render(table: Table, fmt: str) -> str:
+    if fmt == "csv":
+        return to_csv(table)
+    if fmt == "json":
+        return to_json(table)
+    if fmt == "table":
+        return to_text(table)
+    raise QueryError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+
+
+def to_csv(table: Table) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.columns)
+    writer.writerows(["" if c is None else c for c in row] for row in table.rows)
+    return out.getvalue()
+
+
+def to_json(table: Table) -> str:
+    """One object per row, in column order; numbers stay numbers, Chinese stays readable."""
+    return json.dumps(table.records(), ensure_ascii=False, indent=1) + "\n"
+
+
+def to_text(table: Table) -> str:
+    """Aligned columns for a terminal (Chinese characters count two columns)."""
+    shown = [[_show(c) for c in row] for row in table.rows]
+    widths = [_width(name) for name in table.columns]
+    for row in shown:
+        widths = [max(w, _width(c)) for w, c in zip(widths, row, strict=True)]
+    lines = [_line(table.columns, widths), "  ".join("-" * w for w in widths)]
+    lines += [_line(row, widths) for row in shown]
+    lines.append(f"({len(table.rows)} row{'' if len(table.rows) == 1 else 's'})")
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _show(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    # A cell stays on its line: sentences may hold line breaks and tabs.
+    return " ".join(str(value).split())
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _line(cells: Iterable[str], widths: list[int]) -> str:
+    return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True))
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__

@@ -1,0 +1,95 @@
+"""`policykg query`: run SPARQL (given, from a file or a named query) on the graph."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from policykg.graph import query as q
+from policykg.graph.endpoint import Endpoint
+from policykg.ontology.errors import QueryError, StoreError
+
+DEFAULT_STORE = "policykg-store"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "query",
+        help="run a SPARQL query (text, --file or --name) and print the rows",
+        description="Run a SPARQL SELECT/ASK on the store. Values go in with --param as "
+        "bindings of the query's variables (?name), never pasted into its text.",
+    )
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("sparql", nargs="?", help="the SPARQL query text")
+    source.add_argument("--file", type=Path, help="read the query from this .rq file")
+    source.add_argument("--name", help="a named query (see --list)")
+    source.add_argument("--list", action="store_true", help="list the named queries")
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind ?NAME to the string VALUE (repeatable)",
+    )
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--store", default=DEFAULT_STORE, help="the on-disk store (%(default)s)")
+    target.add_argument(
+        "--sparql-endpoint",
+        metavar="URL",
+        help="query a SPARQL server instead (oxigraph layout: URL/query)",
+    )
+    parser.add_argument("--format", choices=q.FORMATS, default="table")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list:
+        sys.stdout.write(list_named())
+        return 0
+    text, params = _query_and_params(args)
+    if args.sparql_endpoint:
+        table = Endpoint.from_url(args.sparql_endpoint).query(text, params)
+    else:
+        table = q.run_local(open_store(args.store), text, params)
+    sys.stdout.write(q.render(table, args.format))
+    return 0
+
+
+def list_named() -> str:
+    lines = []
+    for query in q.named_queries().values():
+        params = " ".join(f"--param {p}=…" for p in query.params)
+        lines.append(f"{query.name}  {query.description}" + (f"  [{params}]" if params else ""))
+    return "\n".join(lines) + "\n"
+
+
+def _query_and_params(args: argparse.Namespace) -> tuple[str, dict[str, str]]:
+    params: dict[str, str] = {}
+    for spec in args.param:
+        name, value = q.parse_param(spec)
+        if name in params:
+            raise QueryError(f"--param {name} given twice")
+        params[name] = value
+    if args.name:
+        named = q.named_query(args.name)
+        q.check_params(named, params)
+        return named.text, params
+    if args.file:
+        try:
+            return args.file.read_text(encoding="utf-8"), params
+        except (OSError, UnicodeDecodeError) as err:
+            raise QueryError(f"{args.file}: cannot read the query ({err})") from err
+    return args.sparql, params
+
+
+def open_store(path: str):
+    """The store read-only, so a query never locks out a build."""
+    import pyoxigraph as ox
+
+    if not Path(path).is_dir():
+        raise StoreError(f"{path}: no store here (build one with `policykg build`)")
+    try:
+        return ox.Store.read_only(path)
+    except OSError as err:
+        raise StoreError(f"{path}: cannot open the store ({err})") from err
