@@ -13,3 +13,12 @@ class LoadedText:
     format: str  # txt | html | pdf | docx
     encoding: str | None = None  # detected, for byte formats
     title: str | None = None  # a title the container states (html <title>/<h1>, docx core)
+
+
+@dataclass(frozen=True)
+class RawText:
+    """What one format's reader gives before the shared normalisation."""
+
+    text: str
+    encoding: str | None = None
+    title: str | None = None

@@ -1,0 +1,87 @@
+"""A pdf's text layer, page by page, with hard-wrapped lines joined again.
+
+pypdf gives one line per printed line; a sentence that the page width broke would end at
+each break (sentences end at line breaks), so a line that runs to the page's full width
+and does not end a sentence is joined to the next one.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from contextlib import contextmanager
+from io import BytesIO
+
+from policykg.extract.loaded import RawText
+from policykg.ontology.errors import CorruptFileError, EmptyTextError
+from pypdf import PasswordType, PdfReader
+
+FULL_LINE = 0.85  # of the page's longest line: shorter lines end a paragraph
+SENTENCE_END = re.compile(r"[。！？；：!?;:”’」』）)]$")
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|"
+                     r"\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条])")
+CJK = "\u4e00-\u9fff，。、；：？！“”《》（）"
+LETTER_SPACED = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}])")
+
+
+def read_pdf(data: bytes, path: str) -> RawText:
+    with _quiet():
+        try:
+            reader = PdfReader(BytesIO(data))
+            if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+                raise CorruptFileError(path, "encrypted pdf (password required)")
+            pages = [page.extract_text() or "" for page in reader.pages]
+            title = _title(reader)
+        except CorruptFileError:
+            raise
+        except Exception as err:  # pypdf raises many kinds on damaged files
+            raise CorruptFileError(path, f"corrupt or unreadable pdf ({_one_line(err)})") from None
+    if not any(page.strip() for page in pages):
+        raise EmptyTextError(path, f"no text layer (scanned?) in {len(pages)} page(s)")
+    return RawText("\n\n".join(_unwrap(page) for page in pages), None, title)
+
+
+def _unwrap(page: str) -> str:
+    lines = [_unspace(line.rstrip()) for line in page.splitlines()]
+    width = max((len(line) for line in lines), default=0)
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and line and not HEADING.match(line):
+            out[-1] += line.lstrip()
+        else:
+            out.append(line)
+        joining = bool(line) and len(line) >= FULL_LINE * width and not SENTENCE_END.search(line)
+    return "\n".join(out)
+
+
+def _unspace(line: str) -> str:
+    """Undo letter-spacing (a space between every two characters), keep real spaces."""
+    han = len(re.findall(rf"[{CJK}]", line))
+    if han and len(LETTER_SPACED.findall(line)) >= 0.5 * han:
+        return LETTER_SPACED.sub("", line)
+    return line
+
+
+def _title(reader: PdfReader) -> str | None:
+    try:
+        title = reader.metadata.title if reader.metadata else None
+    except Exception:  # a broken info dictionary is no reason to lose the text
+        return None
+    return title.strip() if isinstance(title, str) and title.strip() else None
+
+
+@contextmanager
+def _quiet():
+    """pypdf logs its repairs of damaged files; the user gets our one line instead."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _one_line(err: Exception) -> str:
+    return re.sub(r"\s+", " ", str(err)).strip() or type(err).__name__
