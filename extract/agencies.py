@@ -1,15 +1,220 @@
-"""agencies: to be written (see issue 2)."""
+"""agencies: the named bodies of the state and the party a text mentions.
+
+Chinese agency names are built right to left: a body word (政府, 委, 法院, 司法局, 领导小组)
+after a level word (省 市 县 区 镇 乡) or a place (长春市, 重庆市长寿区), sometimes a body
+inside it (县政府党组, 市委常委会, 县委全面依法治县委员会). Three rules follow that grammar:
+
+- level route: a level character, a body (a closed list, a department list, or the generic
+  X局 / X厅), an optional sub-body; the place before the level is taken from the division
+  list (agency_places.txt), else from a short name after a clear boundary;
+- national route: bodies printed alone (国务院, 党中央, 生态环境部, 人大);
+- named route: bodies named by what they do (X领导小组, X委员会, X管委会, X化解中心),
+  whose name runs left from the head word to a boundary word.
+
+The longest candidate wins where they overlap; coordinated forms split by themselves
+(市委市政府 → 市委, 市政府). Nothing inside a 《》 title or a document number counts, and
+neither does a generic body (各乡、镇人民政府). Each span gets ``canonical`` (abbreviations
+expanded: 区法院 → 区人民法院) and ``attrs = {"kind": ...}``.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from policykg.extract.component import RuleComponent
+from policykg.extract.entity_rules import Protected, make_span
 from spacy.language import Language
 from spacy.tokens import Doc
 
+LEVELS = "省市县区镇乡州旗盟"
+# the fallback place (a name missing from the division list) only before these levels
+FALLBACK_LEVELS = "区县镇乡旗"
+PLACE_LEVELS = "省市县区国州旗盟"
+# what must stand before such a fallback place: punctuation, a line start, 在/的/和 …
+STRONG_BOUNDARY = {"^", "\n", " ", "\u3000", ",", "，", "、", "：", ":", "；", ";", "。", "(", "（",
+                   "的", "在", "和", "与", "及", "由"}
+# characters that never sit inside the generic department name X局 / X厅
+NOT_IN_NAME = "的各和与及在对等了是为将把以从向被全本我该其"
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+
 
 class AgenciesComponent(RuleComponent):
+    data_files = (
+        "agency_places.txt",
+        "agency_bodies.txt",
+        "agency_sub_bodies.txt",
+        "agency_departments.txt",
+        "agency_national.txt",
+        "agency_named_heads.txt",
+        "agency_left_stops.txt",
+        "agency_not_places.txt",
+        "agency_canonical.txt",
+    )
+
+    def prepare(self) -> None:
+        def pairs(name: str) -> list[list[str]]:
+            return [line.split() for line in self.data[name]]
+
+        self.places = set(self.data["agency_places.txt"])
+        self.place_lengths = sorted({len(p) for p in self.places}, reverse=True)
+        self.body_kinds = {w: k for w, k in pairs("agency_bodies.txt")}
+        self.body_kinds.update({w: k for w, k in pairs("agency_departments.txt")})
+        subs = pairs("agency_sub_bodies.txt")
+        self.sub_kinds = [(re.compile(p.replace("{L}", f"[{PLACE_LEVELS}]") + "$"), k)
+                          for p, k in subs]
+        sub_alt = "|".join(p.replace("{L}", f"[{PLACE_LEVELS}]")
+                           for p, _ in sorted(subs, key=lambda s: len(s[0]), reverse=True))
+        generic = rf"(?:(?![{NOT_IN_NAME}])[\u4e00-\u9fff]){{2,5}}?[局厅]"
+        self.level_re = re.compile(
+            rf"([{LEVELS}])({_alt(list(self.body_kinds))}|{generic})((?:{sub_alt})?)")
+        self.national_kinds = {w: k for w, k in pairs("agency_national.txt")}
+        self.national_re = re.compile(rf"(?:{_alt(list(self.national_kinds))})(?![门员])")
+        heads = pairs("agency_named_heads.txt")
+        self.head_kinds = {h[0]: h[1] for h in heads}
+        self.placed_heads = {h[0] for h in heads if "placed" in h[2:]}
+        self.head_re = re.compile(_alt(list(self.head_kinds)))
+        self.stops = set(self.data["agency_left_stops.txt"])
+        self.stop_lengths = sorted({len(s) for s in self.stops}, reverse=True)
+        self.not_places = set(self.data["agency_not_places.txt"])
+        self.canonical_rules = [(re.compile(p), r) for p, r in pairs("agency_canonical.txt")]
+
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        found = self.level_route(text) + self.national_route(text) + self.named_route(text)
+        protected = Protected(doc)
+        taken: list[Candidate] = []
+        for cand in sorted(found, key=lambda c: (c.start - c.end, c.start)):
+            if any(c.start < cand.end and cand.start < c.end for c in taken):
+                continue
+            if protected.overlaps(cand.start, cand.end) or self.generic(text, cand.start):
+                continue
+            taken.append(cand)
+        spans = []
+        for cand in sorted(taken, key=lambda c: c.start):
+            name = text[cand.start:cand.end]
+            span = make_span(doc, cand.start, cand.end, self.canonical(name, cand.kind),
+                             {"kind": cand.kind})
+            if span is not None:
+                spans.append(span)
+        doc.spans["agencies"] = spans
         return doc
+
+    # --- the three routes -------------------------------------------------------------
+
+    def level_route(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self.level_re.finditer(text):
+            level, body, sub = m.group(1), m.group(2), m.group(3)
+            if body == "委" and not sub and text[m.end():m.end() + 1] == "员":
+                continue  # 委员, not a committee
+            start = self.place_start(text, m.start())
+            if start is None:
+                continue
+            kind = self.body_kinds.get(body, "department")
+            if sub:
+                kind = next(k for p, k in self.sub_kinds if p.match(sub))
+            elif kind == "government" and level in "镇乡":
+                kind = "town"
+            if body == "委" and text[start - 2:start] == "中共":
+                start -= 2
+            out.append(Candidate(start, m.end(), kind))
+        return out
+
+    def national_route(self, text: str) -> list[Candidate]:
+        return [Candidate(m.start(), m.end(), self.national_kinds[m.group()])
+                for m in self.national_re.finditer(text)]
+
+    def named_route(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self.head_re.finditer(text):
+            start, stopped_at = self.walk_left(text, m.start(), 14)
+            name = text[start:m.start()]
+            if len(name) < 2 or stopped_at == "各" or name in self.not_places:
+                continue
+            if m.group() in self.placed_heads and not self.starts_with_place(name):
+                continue
+            out.append(Candidate(start, m.end(), self.head_kinds[m.group()]))
+        return out
+
+    # --- boundaries -------------------------------------------------------------------
+
+    def place_start(self, text: str, level_at: int) -> int | None:
+        """Where the name whose level character is at ``level_at`` starts; None if that
+        character is part of an ordinary word (城市, 全区) rather than a level."""
+        end = level_at + 1
+        start = end
+        while True:
+            place = self.place_ending(text, start)
+            if not place:
+                break
+            start -= len(place)
+        if start < end - 1:
+            return start
+        if any(text[end - k:end] in self.not_places for k in (2, 3, 4)):
+            return None
+        if text[level_at] in FALLBACK_LEVELS:
+            q, stopped_at = self.walk_left(text, level_at, 4)
+            if 2 <= level_at - q <= 3 and stopped_at in STRONG_BOUNDARY:
+                return q
+        return level_at
+
+    def place_ending(self, text: str, end: int) -> str | None:
+        for k in self.place_lengths:
+            piece = text[max(end - k, 0):end]
+            if len(piece) == k and piece in self.places:
+                return piece
+        return None
+
+    def walk_left(self, text: str, pos: int, limit: int) -> tuple[int, str]:
+        """Walk left over Chinese characters from ``pos`` up to ``limit`` of them, stopping
+        before a boundary word; returns the start and what stopped it ("" for the limit,
+        the stop word, or the non-Chinese character)."""
+        q = pos
+        while q > 0:
+            for k in self.stop_lengths:
+                if q - k >= 0 and text[q - k:q] in self.stops:
+                    return q, text[q - k:q]
+            ch = text[q - 1]
+            if not "\u4e00" <= ch <= "\u9fff":
+                return q, ch
+            if pos - q >= limit:
+                return q, ""
+            q -= 1
+        return q, "^"
+
+    def starts_with_place(self, name: str) -> bool:
+        if name[0] in LEVELS or name.startswith(("中共", "中央", "国家")):
+            return True
+        return any(name[:k] in self.places for k in self.place_lengths if k < len(name))
+
+    def generic(self, text: str, start: int) -> bool:
+        """各乡、镇人民政府, 各县(市、区)人民政府: a kind of body, not a named one."""
+        before = text[max(0, start - 8):start]
+        m = re.search(r"各[\u4e00-\u9fff、()（）]{0,6}$", before)
+        return bool(m) and (m.end() - m.start() == 1 or "、" in m.group() or ")" in m.group()
+                            or "）" in m.group())
+
+    def canonical(self, name: str, kind: str) -> str:
+        # 上海市委 is the party committee of a named place: 中共上海市委员会; 市委 alone
+        # stays as printed (which city only the text's jurisdiction says)
+        if kind == "party_committee" and name.endswith("委") and not name.startswith("中共"):
+            place = name[:-1]
+            if len(place) > 1 and self.place_ending(place, len(place)) == place:
+                name = "中共" + name
+        for pattern, replacement in self.canonical_rules:
+            name = pattern.sub(replacement, name)
+        return name
 
 
 @Language.factory("policykg_agencies_v1")
