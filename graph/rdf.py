@@ -1,0 +1,237 @@
+"""One resolved text → the quads of its named graph (docs/model.md), sorted, no blank nodes.
+
+Everything the text says goes into the graph named by the Text's IRI: the Text itself,
+the type, labels and properties of every entity it mentions, the edges between them, a
+``pkg:Mention`` (Web Annotation with a TextPositionSelector) per mention and a
+``pkg:Assertion`` per link. Labels and keys are functions of the canonical key, so the
+union of many texts' graphs agrees on them; printed forms become ``skos:altLabel``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+from policykg.graph.resolve import Entity, ResolvedText, issuer_agencies
+from policykg.ontology import namespaces as ns
+from policykg.ontology.records import AUTHOR, Mention
+from policykg.ontology.vocabulary import agency_kinds, document_types
+
+__all__ = ["LINK_PREDICATES", "TextGraph", "text_graph"]
+
+_N = ox.NamedNode
+_XSD_DECIMAL = _N(str(ns.XSD.decimal))
+_XSD_INTEGER = _N(str(ns.XSD.integer))
+_XSD_NNI = _N(str(ns.XSD.nonNegativeInteger))
+_XSD_DATE = _N(str(ns.XSD.date))
+_XSD_GYEAR = _N(str(ns.XSD.gYear))
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+#: link kind → (predicate, subject kinds, object kinds, whether the triple runs target → source)
+LINK_PREDICATES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], bool]] = {
+    "issued": (str(ns.ELI.passed_by), ("Agency",), ("Document",), True),
+    "implements": (str(ns.ELI.ensures_implementation_of), ("Document",), ("Document",), False),
+    "establishes": (str(ns.PKG.establishedBy), ("Document",), ("Measure",), True),
+    "carries_out": (str(ns.PKG.carriesOut), ("Agency",), ("Measure",), False),
+    "member_of": (str(ns.ORG.memberOf), ("Agency",), ("Agency",), False),
+    "part_of": (str(ns.ORG.subOrganizationOf), ("Agency",), ("Agency",), False),
+    "about": (str(ns.PKG.about), ("Figure",), ("Document", "Agency", "Measure"), False),
+}
+
+_TYPES = {
+    "Document": (ns.ELI.LegalResource,),
+    "Agency": (ns.ORG.Organization,),
+    "Measure": (ns.PKG.Measure, ns.SKOS.Concept),
+    "Figure": (ns.PKG.Figure,),
+    "Jurisdiction": (ns.DCTERMS.Location,),
+}
+
+
+@dataclass
+class TextGraph:
+    """The named graph of one text, and what went into it."""
+
+    iri: str
+    quads: list[ox.Quad]
+    entities: int = 0
+    links: int = 0
+    dropped: list[str] = field(default_factory=list)  # links that did not fit the model
+
+
+class _Writer:
+    def __init__(self, graph: str) -> None:
+        self.graph = _N(graph)
+        self.quads: set[ox.Quad] = set()
+
+    def add(self, s: str, p: object, o: ox.NamedNode | ox.Literal | str) -> None:
+        obj = _N(o) if isinstance(o, str) else o
+        self.quads.add(ox.Quad(_N(s), _N(str(p)), obj, self.graph))
+
+    def lit(self, s: str, p: object, value: str | None, lang: str | None = None) -> None:
+        if value:
+            self.add(s, p, ox.Literal(value, language=lang))
+
+    def typed(self, s: str, p: object, value: object, datatype: ox.NamedNode) -> None:
+        self.add(s, p, ox.Literal(str(value), datatype=datatype))
+
+
+def text_graph(resolved: ResolvedText) -> TextGraph:
+    ex = resolved.extraction
+    text = resolved.iri
+    w = _Writer(text)
+    w.add(text, ns.RDF.type, str(ns.PKG.Text))
+    w.add(text, ns.RDF.type, str(ns.PROV.Entity))
+    w.lit(text, ns.DCTERMS.identifier, ex.text_id)
+    w.lit(text, ns.PKG.key, ex.text_id)
+    w.lit(text, ns.SKOS.prefLabel, ex.meta.title or ex.text_id, "zh")
+    w.lit(text, ns.DCTERMS.title, ex.meta.title)
+    w.lit(text, ns.PKG.sha256, ex.sha256)
+    w.lit(text, ns.PKG.sourceFile, Path(ex.source).name)
+    if ex.meta.date and _ISO_DATE.fullmatch(ex.meta.date):
+        w.typed(text, ns.DCTERMS.date, ex.meta.date, _XSD_DATE)
+    if ex.meta.year:
+        w.typed(text, ns.PKG.year, ex.meta.year, _XSD_INTEGER)
+    if ex.meta.doc_type in document_types():
+        w.add(text, ns.DCTERMS.type, ns.doc_type_iri(ex.meta.doc_type))
+    if resolved.jurisdiction:
+        _entity(w, resolved.jurisdiction)
+        w.add(text, ns.DCTERMS.spatial, resolved.jurisdiction.iri)
+    if resolved.author:
+        _entity(w, resolved.author)
+        w.add(text, ns.DCTERMS.creator, resolved.author.iri)
+
+    groups = ((ex.documents, ns.ELI.cites), (ex.agencies, ns.PKG.mentions),
+              (ex.measures, ns.PKG.mentions), (ex.metrics, ns.PKG.reports))
+    for records, predicate in groups:
+        for record in records:
+            entity = resolved.entities[record.id]
+            _entity(w, entity)
+            w.add(text, predicate, entity.iri)
+            for mention in record.mentions:
+                _mention(w, resolved, entity, mention)
+    for doc in ex.documents:
+        _document(w, resolved.entities[doc.id].iri, doc)
+    for agency in ex.agencies:
+        if agency.kind in agency_kinds():
+            w.add(resolved.entities[agency.id].iri, ns.ORG.classification,
+                  ns.agency_kind_iri(agency.kind))
+    for measure in ex.measures:
+        iri = resolved.entities[measure.id].iri
+        w.add(iri, ns.SKOS.inScheme, str(ns.PKG.measures))
+        w.lit(iri, ns.PKG.measureKind, measure.kind)
+    for metric in ex.metrics:
+        iri = resolved.entities[metric.id].iri
+        w.typed(iri, ns.RDF.value, _decimal(metric.value), _XSD_DECIMAL)
+        w.lit(iri, ns.PKG.unit, metric.unit)
+        w.lit(iri, ns.PKG.printed, metric.text)
+        w.lit(iri, ns.PKG.counted, metric.counted)
+
+    graph = TextGraph(text, [], entities=len(resolved.entities) + bool(resolved.author))
+    _links(w, resolved, graph)
+    graph.quads = sorted(w.quads, key=str)
+    return graph
+
+
+def _entity(w: _Writer, entity: Entity) -> None:
+    for cls in _TYPES[entity.kind]:
+        w.add(entity.iri, ns.RDF.type, str(cls))
+    w.lit(entity.iri, ns.SKOS.prefLabel, entity.label, "zh")
+    w.lit(entity.iri, ns.PKG.key, entity.key)
+    for form in entity.printed:
+        if form != entity.label:
+            w.lit(entity.iri, ns.SKOS.altLabel, form, "zh")
+
+
+def _document(w: _Writer, iri: str, doc: object) -> None:
+    number = doc.number
+    if number is not None:
+        w.lit(iri, ns.ELI.id_local, number.text)
+        if number.year:
+            w.typed(iri, ns.ELI.date_document, f"{number.year:04d}", _XSD_GYEAR)
+            w.typed(iri, ns.PKG.year, number.year, _XSD_INTEGER)
+    if doc.doc_type in document_types():
+        w.add(iri, ns.ELI.type_document, ns.doc_type_iri(doc.doc_type))
+    w.lit(iri, ns.PKG.abbreviation, doc.abbreviation)
+
+
+def _mention(w: _Writer, resolved: ResolvedText, entity: Entity, mention: Mention) -> None:
+    ex = resolved.extraction
+    iri = ns.mention_iri(ex.text_id, entity.iri, mention.start, mention.end)
+    target, selector = f"{iri}/target", f"{iri}/selector"
+    w.add(iri, ns.RDF.type, str(ns.PKG.Mention))
+    w.add(iri, ns.RDF.type, str(ns.OA.Annotation))
+    w.add(iri, ns.OA.hasBody, entity.iri)
+    w.add(iri, ns.OA.hasTarget, target)
+    w.lit(iri, ns.PKG.printed, mention.text)
+    _sentence(w, iri, ex, mention.sentence)
+    w.add(target, ns.RDF.type, str(ns.OA.SpecificResource))
+    w.add(target, ns.OA.hasSource, resolved.iri)
+    w.add(target, ns.OA.hasSelector, selector)
+    w.add(selector, ns.RDF.type, str(ns.OA.TextPositionSelector))
+    w.typed(selector, ns.OA.start, mention.start, _XSD_NNI)
+    w.typed(selector, ns.OA.end, mention.end, _XSD_NNI)
+
+
+def _sentence(w: _Writer, iri: str, ex: object, index: int | None) -> None:
+    if index is not None and 0 <= index < len(ex.sentences):
+        w.lit(iri, ns.PKG.sentence, ex.sentences[index].text.strip())
+        w.typed(iri, ns.PKG.sentenceIndex, index, _XSD_INTEGER)
+
+
+def _links(w: _Writer, resolved: ResolvedText, graph: TextGraph) -> None:
+    ex = resolved.extraction
+    issued: set[str] = set()
+    for link in ex.links:
+        source, target = resolved.lookup(link.source), resolved.lookup(link.target)
+        if link.kind == "cites":
+            # The text cites the document whoever the sentence names as citing it.
+            if target is not None and target.kind == "Document":
+                _assert(w, resolved, resolved.iri, str(ns.ELI.cites), target.iri,
+                        link.sentence, link.trigger)
+                graph.links += 1
+            continue
+        spec = LINK_PREDICATES.get(link.kind)
+        if spec is None or source is None or target is None or \
+                source.kind not in spec[1] or target.kind not in spec[2]:
+            graph.dropped.append(f"{link.kind} {link.source}->{link.target}")
+            continue
+        predicate, _, _, inverse = spec
+        if link.source == AUTHOR:
+            _entity(w, source)
+        s, o = (target, source) if inverse else (source, target)
+        _assert(w, resolved, s.iri, predicate, o.iri, link.sentence, link.trigger)
+        graph.links += 1
+        if link.kind == "issued":
+            issued.add(target.iri)
+    # A document whose issuer is printed but no issuing sentence was linked.
+    for doc in ex.documents:
+        entity = resolved.entities[doc.id]
+        if not doc.issuer or entity.iri in issued:
+            continue
+        sentence = doc.mentions[0].sentence if doc.mentions else None
+        for agency in issuer_agencies(doc.issuer, resolved.place):
+            _entity(w, agency)
+            _assert(w, resolved, entity.iri, str(ns.ELI.passed_by), agency.iri, sentence, None)
+            graph.links += 1
+            graph.entities += 1
+
+
+def _assert(w: _Writer, resolved: ResolvedText, s: str, p: str, o: str,
+            sentence: int | None, trigger: str | None) -> None:
+    w.add(s, p, o)
+    iri = ns.assertion_iri(resolved.extraction.text_id, s, p, o, sentence)
+    w.add(iri, ns.RDF.type, str(ns.PKG.Assertion))
+    w.add(iri, ns.RDF.subject, s)
+    w.add(iri, ns.RDF.predicate, p)
+    w.add(iri, ns.RDF.object, o)
+    w.add(iri, ns.PROV.wasDerivedFrom, resolved.iri)
+    w.lit(iri, ns.PKG.trigger, trigger)
+    _sentence(w, iri, resolved.extraction, sentence)
+
+
+def _decimal(value: float) -> str:
+    text = format(Decimal(repr(float(value))), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

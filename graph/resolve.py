@@ -1,0 +1,259 @@
+"""Cross-text resolution: every entity of one Extraction gets a stable key and IRI.
+
+Resolution needs no other text: two texts meet in one node because they derive the same
+key (docs/model.md), so each text can be (re)built alone into its own named graph.
+
+- documents: the normalised title (NFKC, one dash, no white space, quotes unified);
+- agencies: the canonical name qualified by the place of the text that mentions it.
+  区司法局 in a text of 赣州市章贡区 is 赣州市章贡区司法局; a 市委 there is the city's
+  (赣州市委) because the level word 市 points above the district; national bodies
+  (国务院, 中共中央, 司法部 …) and names that already start with a place stay as they are.
+  A level word with no matching place part (省委 in a text of 长春市) is kept apart per
+  place (key ``长春市|省委``) rather than merged with every other province's;
+- measures: the normalised name; figures: text id, value and unit;
+- the place: the text's jurisdiction (TextMeta.jurisdiction, else the place its author's
+  name starts with), the province dropped when a city follows so that 江西省赣州市章贡区
+  and 赣州市章贡区 are one place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from policykg.ontology import namespaces as ns
+from policykg.ontology.records import AUTHOR, Extraction
+
+__all__ = [
+    "Entity",
+    "Place",
+    "ResolvedText",
+    "agency_key",
+    "issuer_agencies",
+    "normalise_name",
+    "normalise_title",
+    "parse_place",
+    "resolve",
+]
+
+_QUOTES = str.maketrans({c: '"' for c in "“”„‟〝〞＂「」『』'‘’‚‛"})
+_BRACKETS = str.maketrans({"〈": "《", "〉": "》", "〔": "[", "〕": "]", "【": "[", "】": "]",
+                           "［": "[", "］": "]", "・": "·", "•": "·", "‧": "·"})
+_DASHES = re.compile(r"[-‐‑‒–—―−﹘﹣－~～〜]+")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_title(title: str) -> str:
+    """A document's key: 《实施纲要（2021—2025年）》 → 实施纲要(2021-2025年)."""
+    text = unicodedata.normalize("NFKC", title).translate(_QUOTES).translate(_BRACKETS)
+    text = _DASHES.sub("-", _SPACE.sub("", text))
+    while text.startswith("《") and text.endswith("》") and text.count("《") == 1:
+        text = text[1:-1]
+    return text.strip("。，,；;：:、")
+
+
+def normalise_name(name: str) -> str:
+    """The key of a measure or an agency name: NFKC, no white space, no quotes, one dash."""
+    text = unicodedata.normalize("NFKC", name).translate(_QUOTES).replace('"', "")
+    return _DASHES.sub("-", _SPACE.sub("", text.translate(_BRACKETS)))
+
+
+# --- places --------------------------------------------------------------------------
+
+_HAN = r"[\u3400-\u9fff]"
+_LEVELS = (
+    ("province", re.compile(rf"{_HAN}{{2,8}}?(?:省|自治区|特别行政区)")),
+    # 州 of 赣州市 is not the end of the city's name: a suffix is not followed by 市.
+    ("city", re.compile(rf"{_HAN}{{1,8}}?(?:自治州|市|州|盟|地区)(?!市)")),
+    ("county", re.compile(rf"{_HAN}{{1,8}}?(?:自治县|自治旗|新区|区|县|市|旗)(?![区县市旗])")),
+    ("town", re.compile(rf"{_HAN}{{1,8}}?(?:镇|乡|街道)")),
+)
+# Words that end like a place but are not one at the start of an agency's name.
+_NOT_PLACES = frozenset((
+    "城市", "城区", "市区", "社区", "园区", "景区", "辖区", "地区", "全市", "全区", "全县",
+    "全省", "本市", "本区", "本县", "各市", "各区", "各县", "开发区", "高新区", "新区",
+    "经开区", "工业园区", "城乡", "街道", "乡镇", "各乡镇", "各镇", "各街道",
+))
+
+
+@dataclass(frozen=True)
+class Place:
+    """A jurisdiction split into its levels; any may be missing."""
+
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    town: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The canonical full name: the province only when no city follows it."""
+        parts = [self.city, self.county, self.town] if self.city else [
+            self.province, self.county, self.town]
+        return "".join(p for p in parts if p)
+
+    def upto(self, level: str) -> str | None:
+        """The canonical name down to ``level`` (赣州市章贡区 for county), if known."""
+        if getattr(self, level) is None:
+            return None
+        order = ["province", "city", "county", "town"]
+        parts = [getattr(self, lv) for lv in order[: order.index(level) + 1]]
+        if self.city and level != "province":
+            parts[0] = None
+        return "".join(p for p in parts if p)
+
+
+def parse_place(text: str | None) -> tuple[Place | None, str]:
+    """The place a name starts with and what follows it: 赣州市章贡区司法局 → (…, 司法局)."""
+    if not text:
+        return None, ""
+    text = normalise_name(text)
+    found: dict[str, str] = {}
+    pos = 0
+    for level, pattern in _LEVELS:
+        match = pattern.match(text, pos)
+        if match and match.group(0) not in _NOT_PLACES:
+            found[level] = match.group(0)
+            pos = match.end()
+    return (Place(**found) if found else None), text[pos:]
+
+
+def _place_of(extraction: Extraction) -> Place | None:
+    meta = extraction.meta
+    if meta.jurisdiction:
+        place, _ = parse_place(meta.jurisdiction)
+        if place:
+            return place
+    place, rest = parse_place(meta.author)
+    return place if place and rest else None
+
+
+# --- agencies --------------------------------------------------------------------------
+
+_NATIONAL_PREFIXES = ("中共", "中国", "党中央", "中央", "国务院", "国家", "全国", "最高人民")
+_NATIONAL_SUFFIXES = ("部", "总局", "总署")
+_PARTY_DEPARTMENTS = frozenset(
+    ("组织部", "宣传部", "统战部", "统一战线工作部", "人武部", "武装部", "政法委"))
+# The level words an agency's name may start with (省委, 区司法局).
+_LEVEL_WORDS = (
+    "自治区", "省", "自治州", "州", "盟", "市", "区", "县", "旗", "镇", "乡", "街道",
+)
+# Names that begin with a level word that is part of an ordinary word (市场监管局).
+_LEVEL_FALSE_STARTS = ("市场", "市容", "区域", "区块链", "县域", "乡村", "镇域")
+
+
+def _is_national(name: str) -> bool:
+    if name.startswith(_NATIONAL_PREFIXES):
+        return True
+    return name.endswith(_NATIONAL_SUFFIXES) and name not in _PARTY_DEPARTMENTS and len(name) <= 10
+
+
+def agency_key(canonical: str, place: Place | None) -> str:
+    """The canonical name qualified by the mentioning text's place (see module doc)."""
+    name = normalise_name(canonical)
+    if place is None or not name:
+        return name
+    if not name.startswith(_LEVEL_FALSE_STARTS):
+        for word in _LEVEL_WORDS:
+            if name.startswith(word) and len(name) > len(word):
+                return _at_level(name[len(word):], word, place, name)
+    if _is_national(name):
+        return name
+    prefix, _ = parse_place(name)
+    if prefix is not None:
+        # 章贡区司法局 in a text of 赣州市章贡区 is the same body as 区司法局 there.
+        if prefix.city is None and prefix.county and prefix.county == place.county:
+            return (place.upto("county") or "") + name[len(prefix.county):]
+        return name
+    return place.name + name
+
+
+def _at_level(rest: str, word: str, place: Place, name: str) -> str:
+    # The lowest part of the place that carries this level word is meant: 市委 in a
+    # text of 瑞金市 (a county-level city) is 瑞金市委, in one of 章贡区 it is 赣州市委.
+    for lv in ("town", "county", "city", "province"):
+        part = getattr(place, lv)
+        if part and part.endswith(word):
+            return (place.upto(lv) or "") + rest
+    return f"{place.name}|{name}"
+
+
+# --- resolution of one text ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A resolved node: its kind per docs/model.md, stable key and IRI, display label."""
+
+    kind: str  # Document, Agency, Measure, Figure, Jurisdiction
+    key: str
+    iri: str
+    label: str
+    printed: tuple[str, ...] = ()  # forms as printed in this text (skos:altLabel)
+
+
+@dataclass
+class ResolvedText:
+    extraction: Extraction
+    iri: str
+    place: Place | None
+    jurisdiction: Entity | None
+    author: Entity | None
+    entities: dict[str, Entity] = field(default_factory=dict)  # local id -> entity
+
+    def lookup(self, local_id: str) -> Entity | None:
+        """The entity a link names: a local id, or the text's author for ``AUTHOR``."""
+        return self.author if local_id == AUTHOR else self.entities.get(local_id)
+
+
+def resolve(extraction: Extraction) -> ResolvedText:
+    place = _place_of(extraction)
+    entities: dict[str, Entity] = {}
+    for doc in extraction.documents:
+        key = normalise_title(doc.canonical or doc.title)
+        entities[doc.id] = Entity("Document", key, ns.document_iri(key), key,
+                                  _printed(doc.title, *(m.text for m in doc.mentions)))
+    for agency in extraction.agencies:
+        entities[agency.id] = _agency(agency.canonical or agency.name, place,
+                                      agency.name, *(m.text for m in agency.mentions))
+    for measure in extraction.measures:
+        key = normalise_name(measure.canonical or measure.name)
+        entities[measure.id] = Entity("Measure", key, ns.measure_iri(key), key,
+                                      _printed(measure.name, *(m.text for m in measure.mentions)))
+    for metric in extraction.metrics:
+        key = ns.figure_key(extraction.text_id, metric.value, metric.unit)
+        entities[metric.id] = Entity("Figure", key,
+                                     ns.figure_iri(extraction.text_id, metric.value, metric.unit),
+                                     metric.text, _printed(metric.text))
+    jurisdiction = None
+    if place is not None and place.name:
+        jurisdiction = Entity("Jurisdiction", place.name, ns.place_iri(place.name), place.name)
+    return ResolvedText(extraction, ns.text_iri(extraction.text_id), place, jurisdiction,
+                        _author(extraction, place, entities), entities)
+
+
+def _agency(canonical: str, place: Place | None, *printed: str) -> Entity:
+    key = agency_key(canonical, place)
+    label = key.split("|", 1)[1] if "|" in key else key
+    return Entity("Agency", key, ns.agency_iri(key), label, _printed(*printed))
+
+
+def _author(extraction: Extraction, place: Place | None,
+            entities: dict[str, Entity]) -> Entity | None:
+    author = extraction.meta.author
+    if not author:
+        return None
+    for agency in extraction.agencies:
+        if author in (agency.name, agency.canonical):
+            return entities[agency.id]
+    return _agency(author, place, author)
+
+
+def issuer_agencies(issuer: str, place: Place | None) -> list[Entity]:
+    """The agencies of a document's printed issuer (中共中央、国务院 is two)."""
+    return [_agency(part, place, part) for part in re.split(r"[、，,；;]", issuer) if part.strip()]
+
+
+def _printed(*forms: str) -> tuple[str, ...]:
+    return tuple(sorted({f.strip() for f in forms if f and f.strip()}))

@@ -1,0 +1,121 @@
+"""The embedded on-disk store: pyoxigraph.Store in a folder, one named graph per text.
+
+It is the build's default writer (see graph/build.py's Writer): ``write_text`` replaces a
+text's graph in ONE SPARQL UPDATE request (queries/writer_replace_text.rq: DROP the graph,
+INSERT the new one), which Oxigraph applies as one transaction, so a build killed midway
+leaves each text either as it was or as it is now, never half-written. Queries see the
+union of the named graphs as the default graph. Failures of the store are StoreError.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+import pyoxigraph as ox
+from policykg.ontology.errors import StoreError
+from policykg.ontology.namespaces import PKG
+
+__all__ = ["DEFAULT_STORE", "OxigraphStore", "open_store"]
+
+DEFAULT_STORE = "policykg-store"
+T = TypeVar("T")
+_SHA256 = ox.NamedNode(str(PKG.sha256))
+
+
+def _template() -> str:
+    text = resources.files("policykg.graph").joinpath("queries", "writer_replace_text.rq")
+    lines = text.read_text("utf-8").splitlines()
+    return "\n".join(line for line in lines if not line.startswith("#"))
+
+
+class OxigraphStore:
+    """A policykg store in ``path`` (created on first write)."""
+
+    def __init__(self, path: str | Path = DEFAULT_STORE, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        try:
+            if read_only:
+                if not (self.path / "CURRENT").exists():
+                    raise StoreError(f"{self.path}: no store here (run `policykg build`)")
+                self.store = ox.Store.read_only(str(self.path))
+            else:
+                self.store = ox.Store(str(self.path))
+        except OSError as err:
+            raise StoreError(f"{self.path}: {_problem(err)}") from err
+        self._replace = _template()
+
+    # --- the Writer interface -----------------------------------------------------------
+
+    def write_text(self, text_iri: str, quads: Iterable[ox.Quad | ox.Triple]) -> int:
+        """Replace the text's graph by these statements, atomically; returns how many."""
+        graph = ox.NamedNode(text_iri)
+        triples = []
+        for statement in quads:
+            if isinstance(statement, ox.Quad):
+                if statement.graph_name != graph:
+                    raise StoreError(f"{text_iri}: a statement belongs to {statement.graph_name}")
+                statement = statement.triple
+            triples.append(statement)
+        body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+        update = self._replace.replace("{graph}", str(graph)).replace("{triples}", body)
+        self._run(lambda: self.store.update(update), f"cannot write {text_iri}")
+        return len(triples)
+
+    def remove_text(self, text_iri: str) -> bool:
+        """Take one text's graph out; False if the store did not hold it."""
+        graph = ox.NamedNode(text_iri)
+        if not self._run(lambda: self.store.contains_named_graph(graph), "cannot read"):
+            return False
+        self._run(lambda: self.store.remove_graph(graph), f"cannot remove {text_iri}")
+        return True
+
+    def has_text(self, text_iri: str, sha256: str) -> bool:
+        """Whether the store holds this text built from these very bytes."""
+        graph = ox.NamedNode(text_iri)
+        found = self.store.quads_for_pattern(graph, _SHA256, ox.Literal(sha256), graph)
+        return self._run(lambda: next(iter(found), None) is not None, "cannot read")
+
+    # --- reading -----------------------------------------------------------------------
+
+    def text_iris(self) -> list[str]:
+        """The IRIs of the texts in the store, sorted."""
+        names = self._run(lambda: list(self.store.named_graphs()), "cannot read")
+        return sorted(g.value for g in names if isinstance(g, ox.NamedNode))
+
+    def select(self, query: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
+               ) -> Iterator[ox.QuerySolution]:
+        """Run a SELECT over the union of the named graphs; values go in as substitutions."""
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        return iter(self._run(
+            lambda: self.store.query(query, use_default_graph_as_union=True, substitutions=subs),
+            "query failed"))
+
+    def nquads(self) -> bytes:
+        """The whole dataset as N-Quads, lines sorted: byte-identical for the same graph."""
+        data = self._run(lambda: self.store.dump(format=ox.RdfFormat.N_QUADS), "cannot read")
+        lines = sorted(set((data or b"").splitlines()))
+        return b"".join(line + b"\n" for line in lines if line)
+
+    def __len__(self) -> int:
+        return self._run(lambda: len(self.store), "cannot read")
+
+    def _run(self, action: Callable[[], T], what: str) -> T:
+        try:
+            return action()
+        except (OSError, SyntaxError, ValueError) as err:
+            raise StoreError(f"{self.path}: {what} ({_problem(err)})") from err
+
+
+def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False) -> OxigraphStore:
+    return OxigraphStore(path, read_only=read_only)
+
+
+def _problem(err: BaseException) -> str:
+    text = " ".join(str(err).split())
+    if "lock" in text.lower():
+        return "the store is in use by another process (a build or a query still running?)"
+    return text or type(err).__name__

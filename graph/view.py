@@ -1,0 +1,169 @@
+"""The graph as plain rows and as a networkx MultiDiGraph, for analysis, pictures and exports.
+
+:func:`node_rows` and :func:`edge_rows` read the store (queries/view_*.rq) into plain
+dataclasses that every other view reuses (networkx here, GraphML/CSV exports, the Neo4j
+writer); :func:`to_networkx` builds the MultiDiGraph from them.
+
+Nodes: ``id`` is the IRI; ``kind`` is one of :data:`KINDS`; ``label`` a Chinese display
+name; ``canonical`` the key the IRI comes from; ``props`` the kind-specific properties
+(Document: number, doc_type, year, abbreviation; Agency: agency_kind; Measure:
+measure_kind; Figure: value, unit, text, counted; Text: title, date, year, doc_type,
+sha256, source_file; any: printed, the forms as printed, a sorted list); ``texts`` the
+ids of the texts that say it; ``sentences`` the source sentences it is mentioned in
+(reading order, at most :data:`MAX_SENTENCES`).
+
+Edges: one :class:`EdgeRow` per relation, source, target and text that states it, with
+the relation name of docs/model.md (CITES, ISSUED, …) and the sentence and trigger word
+where the text gives one. In the MultiDiGraph the rows of the same relation between the
+same nodes are one edge keyed by the relation, with ``texts`` listing every text.
+
+>>> from policykg.graph.store import OxigraphStore
+>>> g = to_networkx(OxigraphStore("policykg-store"))          # doctest: +SKIP
+>>> sorted({kind for _, kind in g.nodes(data="kind")})        # doctest: +SKIP
+['Agency', 'Document', 'Figure', 'Jurisdiction', 'Measure', 'Text']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+
+import networkx as nx
+import pyoxigraph as ox
+from policykg.graph.store import OxigraphStore
+from policykg.ontology import namespaces as ns
+
+__all__ = ["KINDS", "MAX_SENTENCES", "RELATIONS", "EdgeRow", "NodeRow", "edge_rows",
+           "node_rows", "to_networkx"]
+
+KINDS = ("Document", "Agency", "Measure", "Figure", "Text", "Jurisdiction")
+MAX_SENTENCES = 5
+
+#: predicate IRI → (relation name, whether the edge runs object → subject)
+RELATIONS: dict[str, tuple[str, bool]] = {
+    str(ns.ELI.cites): ("CITES", False),
+    str(ns.PKG.mentions): ("MENTIONS", False),
+    str(ns.DCTERMS.creator): ("AUTHORED_BY", False),
+    str(ns.DCTERMS.spatial): ("IN_JURISDICTION", False),
+    str(ns.ELI.passed_by): ("ISSUED", True),
+    str(ns.ELI.ensures_implementation_of): ("IMPLEMENTS", False),
+    str(ns.PKG.establishedBy): ("ESTABLISHES", True),
+    str(ns.PKG.carriesOut): ("CARRIES_OUT", False),
+    str(ns.ORG.memberOf): ("MEMBER_OF", False),
+    str(ns.ORG.subOrganizationOf): ("PART_OF", False),
+    str(ns.PKG.reports): ("REPORTS", False),
+    str(ns.PKG.about): ("ABOUT", False),
+}
+_CONCEPT_BASES = (str(ns.DOC_TYPE), str(ns.AGENCY_KIND))
+_LISTS = ("printed",)
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    id: str
+    kind: str
+    label: str
+    canonical: str
+    props: dict[str, object] = field(default_factory=dict)
+    texts: tuple[str, ...] = ()
+    sentences: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EdgeRow:
+    source: str
+    target: str
+    relation: str
+    text: str
+    sentence: str | None = None
+    trigger: str | None = None
+
+
+def _query(name: str) -> str:
+    return resources.files("policykg.graph").joinpath("queries", name).read_text("utf-8")
+
+
+def node_rows(store: OxigraphStore) -> Iterator[NodeRow]:
+    """Every node once, sorted by IRI."""
+    heads: dict[str, tuple[str, str, str]] = {}
+    texts: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(_query("view_nodes.rq")):
+        node = row["node"].value
+        heads.setdefault(node, (row["kind"].value, row["label"].value, row["key"].value))
+        texts[node].add(row["text"].value)
+    props: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
+    for row in store.select(_query("view_node_props.rq")):
+        node = row["node"].value
+        if node in heads:
+            props[node][row["prop"].value].append(_value(row["value"]))
+    sentences: dict[str, list[str]] = defaultdict(list)
+    for row in store.select(_query("view_sentences.rq")):
+        found = sentences[row["node"].value]
+        if len(found) < MAX_SENTENCES and row["sentence"].value not in found:
+            found.append(row["sentence"].value)
+    for node in sorted(heads):
+        kind, label, key = heads[node]
+        values = {
+            name: sorted(set(vs), key=str) if name in _LISTS else min(vs, key=str)
+            for name, vs in sorted(props[node].items())
+        }
+        yield NodeRow(node, kind, label, key, values, tuple(sorted(texts[node])),
+                      tuple(sentences[node]))
+
+
+def edge_rows(store: OxigraphStore) -> Iterator[EdgeRow]:
+    """One row per relation, source, target and text, in a stable order."""
+    first_sentence: dict[tuple[str, str], str] = {}
+    for row in store.select(_query("view_sentences.rq")):
+        first_sentence.setdefault((row["node"].value, row["text"].value), row["sentence"].value)
+    seen: set[tuple[str, str, str, str]] = set()
+    for row in store.select(_query("view_edges.rq")):
+        relation, inverse = RELATIONS[row["p"].value]
+        s, o = row["s"].value, row["o"].value
+        source, target = (o, s) if inverse else (s, o)
+        text = row["text"].value
+        if (source, relation, target, text) in seen:
+            continue
+        seen.add((source, relation, target, text))
+        sentence = row["sentence"].value if row["sentence"] else first_sentence.get((o, text))
+        trigger = row["trigger"].value if row["trigger"] else None
+        yield EdgeRow(source, target, relation, text, sentence, trigger)
+
+
+def to_networkx(store: OxigraphStore) -> nx.MultiDiGraph:
+    """The merged graph: nodes keyed by IRI, edges keyed by relation name (module doc)."""
+    graph = nx.MultiDiGraph()
+    for node in node_rows(store):
+        graph.add_node(node.id, kind=node.kind, label=node.label, canonical=node.canonical,
+                       texts=list(node.texts), sentences=list(node.sentences), **node.props)
+    for edge in edge_rows(store):
+        if graph.has_edge(edge.source, edge.target, key=edge.relation):
+            data = graph.edges[edge.source, edge.target, edge.relation]
+            data["texts"].append(edge.text)
+            continue
+        graph.add_edge(edge.source, edge.target, key=edge.relation, relation=edge.relation,
+                       text=edge.text, texts=[edge.text], sentence=edge.sentence,
+                       trigger=edge.trigger)
+    return graph
+
+
+def _value(term: ox.NamedNode | ox.Literal) -> object:
+    if isinstance(term, ox.NamedNode):
+        for base in _CONCEPT_BASES:
+            if term.value.startswith(base):
+                return _unquote(term.value[len(base):])
+        return term.value
+    datatype = term.datatype.value
+    if datatype == str(ns.XSD.decimal):
+        return float(term.value)
+    if datatype == str(ns.XSD.integer):
+        return int(term.value)
+    return term.value
+
+
+def _unquote(segment: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(segment)
