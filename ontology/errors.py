@@ -54,3 +54,7 @@ class Neo4jError(PolicyKGError):
 
 class EndpointError(PolicyKGError):
     """A SPARQL endpoint (HTTP) is unreachable or answered with an error."""
+
+
+class SelectionError(PolicyKGError):
+    """A picture's selection (focus, kinds, size) names nothing in the graph or is invalid."""
