@@ -23,7 +23,8 @@ DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "canvas
              "button", "select", "input", "textarea", "nav", "header", "footer", "aside",
              "object", "embed", "link", "meta", "map")
 CHROME_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:nav\w*|menu\w*|bread\w*|crumbs?|footer|foot|header|topbar|top|share\w*|"
+    r"(?:^|[\s_-])(?:nav\w*|menu\w*|\w*bread\w*|\w*crumbs?|footer|foot|header|topbar|top|"
+    r"\w*share\w*|"
     r"sidebar|side|copyright|position|location|toolbar|tools?|print|wza|barrier|accessib\w*|"
     r"search|login|friend\w*|banner|logo|prev|next|related)(?:$|[\s_-])",
     re.I,

@@ -1,0 +1,62 @@
+"""txt in every encoding Chinese governments save: detected, never guessed wrong."""
+
+from __future__ import annotations
+
+import pytest
+from policykg.extract.load import load_file
+from policykg.ontology.errors import DecodingError
+
+TEXT = ("松溪区司法局2023年度法治政府建设工作报告\n"
+        "2023年，区司法局认真落实《中华人民共和国行政处罚法》，"
+        "全年办理行政复议案件126件，纠错率为12.5%。")
+
+
+@pytest.mark.parametrize(("codec", "detected"), [
+    ("utf-8", "utf-8"),
+    ("utf-8-sig", "utf-8-sig"),
+    ("utf-16", "utf-16"),  # with BOM
+    ("utf-16-le", "utf-16-le"),  # no BOM: told by where the NULs of ASCII characters are
+    ("utf-16-be", "utf-16-be"),
+    ("gb18030", "gb18030"),
+    ("gbk", "gb18030"),
+    ("gb2312", "gb18030"),
+])
+def test_load_encoding_detected(write_file, codec, detected):
+    loaded = load_file(write_file(f"report-{codec}.txt", TEXT, codec))
+    assert loaded.text == TEXT
+    assert loaded.encoding == detected
+    assert loaded.format == "txt"
+
+
+# Text in other scripts saved in their legacy encodings decodes as GB18030 byte for byte,
+# but into rare characters: the loader must refuse rather than hand on mojibake.
+WRONG = [
+    ("euc-kr", "서울특별시는 2023년 법치행정 보고서를 발표하였다. 시민의 권리를 보호하고 "
+               "행정의 투명성을 높이기 위하여 다양한 제도를 도입하였다." * 2),
+    ("shift_jis", "東京都は行政報告書を公表しました。市民の権利を守り、行政の透明性を高めるために、"
+                  "さまざまな制度を導入しました。今後も引き続き努力してまいります。" * 2),
+    ("latin-1", "Le conseil municipal a adopté le règlement général relatif à la sécurité "
+                "et à la qualité de l'été; voilà où nous en sommes après l'année écoulée."),
+    ("big5", "松溪區堅持以習近平新時代中國特色社會主義思想為指導，深入學習貫徹習近平法治思想，"
+             "認真落實法治政府建設實施綱要，紮實推進依法行政，全年辦理行政復議案件。"),
+]
+
+
+@pytest.mark.parametrize(("codec", "text"), WRONG, ids=[c for c, _ in WRONG])
+def test_load_encoding_wrong_guess_refused(write_file, codec, text):
+    path = write_file(f"foreign-{codec}.txt", text, codec)
+    with pytest.raises(DecodingError) as caught:
+        load_file(path)
+    message = str(caught.value)
+    assert message.startswith(str(path)) and "cannot decode" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize("damage", [
+    lambda b: b[:-1],  # cut inside the last character
+    lambda b: b[:40] + b"\xff\xfe\xff" + b[40:],  # bytes no encoding allows
+])
+def test_load_encoding_damaged_utf8_refused(write_file, damage):
+    path = write_file("damaged.txt", damage(TEXT.encode("utf-8")))
+    with pytest.raises(DecodingError, match="invalid UTF-8 at byte"):
+        load_file(path)

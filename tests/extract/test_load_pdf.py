@@ -1,0 +1,37 @@
+"""pdf text layers: pages in order, hard-wrapped lines joined, headings kept apart."""
+
+from __future__ import annotations
+
+import pytest
+from policykg.extract.load import load_file
+
+PARAGRAPH = ("2023年，松溪区坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要"
+             "（2021—2025年）》，全面推行“一网通办”，全年网上办理事项1234件，网办率达到"
+             "98.5%，群众满意度持续提升。")
+
+
+def wrapped(text: str, width: int = 36) -> list[str]:
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
+def test_load_pdf_pages_in_order(make_pdf):
+    pages = [["松溪区2023年度法治政府建设情况的报告", "一、主要举措和成效"],
+             ["二、存在的问题", "区司法局牵头推行“首违不罚”清单制度。"]]
+    loaded = load_file(make_pdf("report.pdf", pages, title="松溪区年度报告"))
+    assert loaded.format == "pdf" and loaded.title == "松溪区年度报告"
+    lines = [line for line in loaded.text.split("\n") if line]
+    assert lines == [line for page in pages for line in page]
+
+
+@pytest.mark.parametrize("heading", ["（一）深化“放管服”改革", "二、下一步工作打算"])
+def test_load_pdf_wrapped_lines_joined(make_pdf, heading):
+    pages = [["松溪区2023年度法治政府建设情况的报告", *wrapped(PARAGRAPH), heading,
+              *wrapped(PARAGRAPH)]]
+    lines = load_file(make_pdf("wrapped.pdf", pages)).text.split("\n")
+    assert lines == ["松溪区2023年度法治政府建设情况的报告", PARAGRAPH, heading, PARAGRAPH]
+
+
+def test_load_pdf_encrypted_without_user_password_is_read(make_pdf):
+    """Owner-password-only pdfs (print allowed, editing not) are common: read them."""
+    path = make_pdf("locked.pdf", [["区政府印发《松溪区优化营商环境若干措施》。"]], password="")
+    assert load_file(path).text == "区政府印发《松溪区优化营商环境若干措施》。"
