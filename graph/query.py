@@ -5,7 +5,11 @@ serve the picture and the writers) whose header comment says what it does::
 
     # name: documents-of-issuer
     # description: the documents one agency issued, by title
-    # param issuer: the agency's name, as printed or canonical
+    # param issuer (label): the agency's name, as printed or canonical
+
+A parameter's kind, in brackets, says which RDF term its value becomes: ``string`` (the
+default, a plain literal), ``label`` (a Chinese-tagged literal, as the graph's
+skos:prefLabel and skos:altLabel are) or ``iri``.
 
 Values reach a query only as bindings of its variables (``?issuer`` above), in a
 trailing ``VALUES`` block of RDF terms serialised by pyoxigraph (escaped, never pasted
@@ -49,15 +53,44 @@ _INTEGERS = {
 }
 _FLOATS = {f"{_XSD}decimal", f"{_XSD}double", f"{_XSD}float"}
 _HEADER = re.compile(r"^#\s*(name|description|param)\s*:?\s*(.*?)\s*$")
-_PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.*)$")
+_PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((\w+)\))?\s*:\s*(.*)$")
+#: Parameter kind -> how a command-line string becomes an RDF term.
+PARAM_KINDS = {
+    "string": ox.Literal,
+    "label": lambda value: ox.Literal(value, language="zh"),
+    "iri": ox.NamedNode,
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    kind: str  # a key of PARAM_KINDS
+    description: str
 
 
 @dataclass(frozen=True)
 class NamedQuery:
     name: str
     description: str
-    params: dict[str, str]  # parameter name -> what it is
+    params: dict[str, Param]
     text: str
+
+    def bind(self, values: Mapping[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
+        """The given strings as the terms of the declared parameters (all, and no others)."""
+        missing = [p for p in self.params if p not in values]
+        unknown = [p for p in values if p not in self.params]
+        if missing:
+            raise QueryError(f"query {self.name!r} needs --param {missing[0]}=VALUE")
+        if unknown:
+            declared = ", ".join(self.params) or "none"
+            raise QueryError(f"query {self.name!r} has no parameter {unknown[0]!r} ({declared})")
+        terms = {}
+        for name, value in values.items():
+            try:
+                terms[name] = PARAM_KINDS[self.params[name].kind](value)
+            except ValueError as err:
+                raise QueryError(f"--param {name}: {value!r} is not an IRI ({err})") from err
+        return terms
 
 
 @dataclass
@@ -74,7 +107,7 @@ class Table:
 def parse_header(text: str, origin: str) -> NamedQuery:
     """Read the comment header of a .rq file (lines starting with ``#`` before the query)."""
     name = description = None
-    params: dict[str, str] = {}
+    params: dict[str, Param] = {}
     for line in text.splitlines():
         line = line.strip()
         if not line:
@@ -93,7 +126,10 @@ def parse_header(text: str, origin: str) -> NamedQuery:
             param = _PARAM.match(value)
             if not param:
                 raise QueryError(f"{origin}: malformed parameter line {line!r}")
-            params[param.group(1)] = param.group(2)
+            name_, kind, what = param.groups()
+            if (kind or "string") not in PARAM_KINDS:
+                raise QueryError(f"{origin}: parameter {name_!r} has an unknown kind {kind!r}")
+            params[name_] = Param(kind or "string", what)
     if not name or not description:
         raise QueryError(f"{origin}: the header needs '# name:' and '# description:' lines")
     return NamedQuery(name=name, description=description, params=params, text=text)
@@ -118,17 +154,6 @@ def named_query(name: str) -> NamedQuery:
     if name not in queries:
         raise QueryError(f"no named query {name!r} (known: {', '.join(queries)})")
     return queries[name]
-
-
-def check_params(query: NamedQuery, params: Mapping[str, ParamValue]) -> None:
-    """Every declared parameter given, nothing else: a typo must not silently match all."""
-    missing = [p for p in query.params if p not in params]
-    unknown = [p for p in params if p not in query.params]
-    if missing:
-        raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE")
-    if unknown:
-        declared = ", ".join(query.params) or "none"
-        raise QueryError(f"query {query.name!r} has no parameter {unknown[0]!r} ({declared})")
 
 
 def parse_param(spec: str) -> tuple[str, str]:

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from policykg.graph import query as q
 from policykg.graph.endpoint import Endpoint
-from policykg.ontology.errors import QueryError, StoreError
-
-DEFAULT_STORE = "policykg-store"
+from policykg.graph.store import DEFAULT_STORE, open_store
+from policykg.ontology.errors import QueryError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="bind ?NAME to the string VALUE (repeatable)",
+        help="bind ?NAME to VALUE (repeatable); a free query gets a plain string literal, "
+        "a named query the kind its header declares",
     )
     target = parser.add_mutually_exclusive_group()
     target.add_argument("--store", default=DEFAULT_STORE, help="the on-disk store (%(default)s)")
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     if args.sparql_endpoint:
         table = Endpoint.from_url(args.sparql_endpoint).query(text, params)
     else:
-        table = q.run_local(open_store(args.store), text, params)
+        table = q.run_local(open_store(args.store, read_only=True).store, text, params)
     sys.stdout.write(q.render(table, args.format))
     return 0
 
@@ -64,7 +64,7 @@ def list_named() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _query_and_params(args: argparse.Namespace) -> tuple[str, dict[str, str]]:
+def _query_and_params(args: argparse.Namespace) -> tuple[str, dict[str, q.ParamValue]]:
     params: dict[str, str] = {}
     for spec in args.param:
         name, value = q.parse_param(spec)
@@ -73,23 +73,10 @@ def _query_and_params(args: argparse.Namespace) -> tuple[str, dict[str, str]]:
         params[name] = value
     if args.name:
         named = q.named_query(args.name)
-        q.check_params(named, params)
-        return named.text, params
+        return named.text, named.bind(params)
     if args.file:
         try:
             return args.file.read_text(encoding="utf-8"), params
         except (OSError, UnicodeDecodeError) as err:
             raise QueryError(f"{args.file}: cannot read the query ({err})") from err
     return args.sparql, params
-
-
-def open_store(path: str):
-    """The store read-only, so a query never locks out a build."""
-    import pyoxigraph as ox
-
-    if not Path(path).is_dir():
-        raise StoreError(f"{path}: no store here (build one with `policykg build`)")
-    try:
-        return ox.Store.read_only(path)
-    except OSError as err:
-        raise StoreError(f"{path}: cannot open the store ({err})") from err

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from policykg.graph.build import write_extraction
+from policykg.graph.store import OxigraphStore, open_store
 from policykg.ontology.records import (
     AUTHOR,
     AgencyRecord,
@@ -191,7 +193,7 @@ def _songtao() -> Extraction:
             f"松涛区深入学习《{_GANGYAO}》，区司法局、区公安局联合开展“法治护航”行动。",
             "区政府办公室印发《松涛区重大行政决策程序规定》（松政办发〔2023〕3号）。",
             "全区共审查规范性文件18件，区司法局列席会议26次。",
-            f"按照《{_JIANDU}》，区公安局评查执法案卷15件。",
+            f"按照《{_JIANDU}》，区公安局评查执法案卷15件，推行“首违不罚”清单。",
         ],
     )
     d1 = t.add("d", DocumentRecord, _GANGYAO, _GANGYAO, doc_type="纲要", at=[(_GANGYAO, 0)])
@@ -207,6 +209,8 @@ def _songtao() -> Extraction:
                at=[("区政府办公室", 1)])
     m1 = t.add("m", MeasureRecord, "法治护航行动", "法治护航行动", kind="行动",
                at=[("“法治护航”行动", 0)])
+    t.add("m", MeasureRecord, "首违不罚清单", "首违不罚清单", kind="清单",
+          at=[("“首违不罚”清单", 3)])  # a measure no sentence links to anything
     t.add("f", MetricRecord, 18.0, "件", "18件", counted="规范性文件", at=[("18件", 2)])
     t.add("f", MetricRecord, 26.0, "次", "26次", counted="会议", at=[("26次", 2)])
     t.add("f", MetricRecord, 15.0, "件", "15件", counted="执法案卷", at=[("15件", 3)])
@@ -247,3 +251,12 @@ def _wuxi() -> Extraction:
 def query_extractions() -> list[Extraction]:
     """Three fictional texts that share documents and agencies (see the query tests)."""
     return [_bailu(), _songtao(), _wuxi()]
+
+
+@pytest.fixture(scope="session")
+def query_store(query_extractions, tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
+    """The three texts built into an on-disk store through the real builder."""
+    store = open_store(tmp_path_factory.mktemp("query-store") / "store")
+    for extraction in query_extractions:
+        write_extraction(store, extraction)
+    return store
