@@ -1,15 +1,186 @@
-"""measures: to be written (see issue 2)."""
+"""measures: named reforms, systems, mechanisms, campaigns, programmes and platforms.
+
+Three rules:
+
+- quoted names (“放管服”改革, “一网通办”, 「赣服通」, “‘五放’‘五化’” split in two): a measure
+  unless the name or its context says it is something else: a period label (十四五), a
+  formula (两个维护), a year's survey, a slogan starting with a verb (坚持…), a principle,
+  idea or spirit (“公开、公平、公正”原则), an honour or a label (…案例, …样板). A list of
+  phrases (“宽进、快办、严管”) counts only where the text adopts it (…的审批服务模式,
+  打造“…”);
+- unquoted heads (告知承诺制, 权力清单和责任清单制度, 涉企增值法律服务改革,
+  法治化综合改革试点): the name runs left from the head to a boundary word; generic
+  names (工作机制, 体制改革) are not measures;
+- a list adopted as systems: 推行首问负责、一次性告知、限时办结等制度 gives each item.
+
+Nothing inside a 《》 title or a document number counts. Each span gets ``canonical``
+(white space removed) and ``attrs = {"kind": 制度 | 机制 | 平台 | 工程 | 行动 | 改革 | 模式 | …}``.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from policykg.extract.component import RuleComponent
+from policykg.extract.entity_rules import Protected, make_span
 from spacy.language import Language
 from spacy.tokens import Doc
 
+QUOTED = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」"
+                    r"|‘([^‘’“”\n]{1,40})’")
+INNER = re.compile(r"‘([^‘’]{1,30})’")
+KINDS = ("制度", "机制", "平台", "工程", "行动", "改革", "模式", "试点", "系统", "品牌", "制")
+NUMERAL = re.compile(r"[一二三四五六七八九十两双]")
+PERIOD = re.compile(r"^[一二三四五六七八九十]+五$")  # 十四五, 八五: five-year periods
+FORMULA = re.compile(r"^[一二三四五六七八九十两]个[\u4e00-\u9fff]{2}$")  # 两个维护, 四个着力
+TREND = re.compile(r"^[双两三四五六七八九十][\u4e00-\u9fff]?[降升增减]$")  # 双下降, 三连降
+LIST_MARK = re.compile(r"[、,，;；\s]")
+ADOPTED_LIST = re.compile(
+    r"(?:推行|实行|落实|执行|建立|健全|完善|实施)"
+    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等(?:制度|机制|措施)")
+# 制度/机制 followed by these is a field of work (审批制度改革), not a named system
+DOMAIN_AFTER = ("改革", "建设", "体系", "创新")
+# the shortest name before each kind of head: 告知承诺制, 涉企增值法律服务改革
+MIN_NAME = {"制": 2, "改革": 5}
+# the noun a short quoted name fuses with: “五型”政府 -> 五型政府
+FUSED = re.compile(r"政府|城市|社会|机关")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str | None
+    quoted: bool
+
 
 class MeasuresComponent(RuleComponent):
+    data_files = ("measure_heads.txt", "measure_left_stops.txt", "measure_context.txt",
+                  "measure_not.txt", "measure_generic.txt")
+
+    def prepare(self) -> None:
+        self.head_kinds = dict(line.split() for line in self.data["measure_heads.txt"])
+        self.head_re = re.compile("|".join(
+            re.escape(h) + ("(?!度)" if h.endswith("制") else "")
+            for h in sorted(self.head_kinds, key=len, reverse=True)))
+        self.stops = set(self.data["measure_left_stops.txt"])
+        self.stop_lengths = sorted({len(s) for s in self.stops}, reverse=True)
+        cues: dict[str, list[str]] = {}
+        for line in self.data["measure_context.txt"]:
+            kind, word = line.split()
+            cues.setdefault(kind, []).append(word)
+        self.cues = cues
+        self.not_measures = set(self.data["measure_not.txt"])
+        self.generic = self.data["measure_generic.txt"]
+
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        protected = Protected(doc)
+        quoted = [c for c in self.quoted(text) if not protected.overlaps(c.start, c.end)]
+        others = [c for c in self.headed(text) + self.adopted_lists(text)
+                  if not protected.overlaps(c.start, c.end)]
+        taken = list(quoted)
+        for cand in sorted(others, key=lambda c: (c.start - c.end, c.start)):
+            if not any(c.start < cand.end and cand.start < c.end for c in taken):
+                taken.append(cand)
+        spans = []
+        for cand in sorted(taken, key=lambda c: c.start):
+            name = "".join(text[cand.start:cand.end].split())
+            span = make_span(doc, cand.start, cand.end, name, {"kind": cand.kind})
+            if span is not None:
+                spans.append(span)
+        doc.spans["measures"] = spans
         return doc
+
+    # --- quoted names -----------------------------------------------------------------
+
+    def quoted(self, text: str) -> list[Candidate]:
+        out = []
+        for m in QUOTED.finditer(text):
+            group = next(i for i in range(1, 5) if m.group(i) is not None)
+            start, end = m.start(group), m.end(group)
+            inner = list(INNER.finditer(text, start, end))
+            if inner and "".join(i.group() for i in inner) == text[start:end]:
+                pieces = [(i.start(1), i.end(1)) for i in inner]  # “‘五放’‘五化’”
+            else:
+                pieces = [(start, end)]
+            for s, e in pieces:
+                cand = self.judge_quoted(text, s, e, m.end())
+                if cand:
+                    out.append(cand)
+        return out
+
+    def judge_quoted(self, text: str, start: int, end: int, after_at: int) -> Candidate | None:
+        name = text[start:end].strip()
+        if not 2 <= len(name) <= 25 or name in self.not_measures:
+            return None
+        if PERIOD.match(name) or FORMULA.match(name) or TREND.match(name):
+            return None
+        if re.search(r"\d{4}年", name) or (len(name) <= 3 and name.endswith("化")
+                                             and not NUMERAL.match(name)):
+            return None
+        if any(name.endswith(w) for w in self.cues["end-"]):
+            return None
+        parts = [p for p in LIST_MARK.split(name) if p]
+        if any(p.startswith(w) for p in parts for w in self.cues["verb-"]):
+            return None
+        after = text[after_at:after_at + 10].lstrip("的")
+        positive = next((w for w in self.cues["after+"] if w in after[:8]), None)
+        starts_positive = next((w for w in self.cues["after+"] if after.startswith(w)), None)
+        negative = any(w in after[:6] for w in self.cues["after-"])
+        if negative and not starts_positive:
+            return None
+        before = text[max(0, start - 5):start - 1]
+        if any(before.endswith(w) for w in self.cues["before-"]):
+            return None
+        adopted = any(before.endswith(w) for w in self.cues["before+"])
+        if len(parts) > 1 and not (positive or adopted):
+            return None
+        if len(name) <= 3 and FUSED.match(text, after_at):
+            return None  # “五型”政府: the name alone is half of the measure's
+        kind = (starts_positive if starts_positive in KINDS
+                else next((k for k in KINDS if name.endswith(k)), None))
+        return Candidate(start, end, kind, True)
+
+    # --- unquoted heads ---------------------------------------------------------------
+
+    def headed(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self.head_re.finditer(text):
+            head = m.group()
+            kind = self.head_kinds[head]
+            if kind in ("制度", "机制") and text.startswith(DOMAIN_AFTER, m.end()):
+                continue  # 审批制度改革: a domain, not a named system
+            start = self.walk_left(text, m.start(), 20)
+            name = text[start:m.start()]
+            if text[start - 1:start] == "、" or name.endswith(("和", "与", "及")):
+                continue  # 科学、民主、依法决策机制; 办理程序和制度: not one named system
+            if len(name) < MIN_NAME.get(kind, 4):
+                continue
+            if any(name.endswith(g) or name == g for g in self.generic):
+                continue
+            out.append(Candidate(start, m.end(), kind, False))
+        return out
+
+    def adopted_lists(self, text: str) -> list[Candidate]:
+        out = []
+        for m in ADOPTED_LIST.finditer(text):
+            pos = m.start(1)
+            for item in m.group(1).split("、"):
+                out.append(Candidate(pos, pos + len(item), "制度", False))
+                pos += len(item) + 1
+        return out
+
+    def walk_left(self, text: str, pos: int, limit: int) -> int:
+        q = pos
+        while q > 0 and pos - q < limit:
+            if any(text[q - k:q] in self.stops for k in self.stop_lengths if q - k >= 0):
+                break
+            if not "\u4e00" <= text[q - 1] <= "\u9fff":
+                break
+            q -= 1
+        return q
 
 
 @Language.factory("policykg_measures_v1")
