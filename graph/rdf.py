@@ -25,7 +25,6 @@ __all__ = ["LINK_PREDICATES", "TextGraph", "text_graph"]
 _N = ox.NamedNode
 _XSD_DECIMAL = _N(str(ns.XSD.decimal))
 _XSD_INTEGER = _N(str(ns.XSD.integer))
-_XSD_NNI = _N(str(ns.XSD.nonNegativeInteger))
 _XSD_DATE = _N(str(ns.XSD.date))
 _XSD_GYEAR = _N(str(ns.XSD.gYear))
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -171,8 +170,9 @@ def _mention(w: _Writer, resolved: ResolvedText, entity: Entity, mention: Mentio
     w.add(target, ns.OA.hasSource, resolved.iri)
     w.add(target, ns.OA.hasSelector, selector)
     w.add(selector, ns.RDF.type, str(ns.OA.TextPositionSelector))
-    w.typed(selector, ns.OA.start, mention.start, _XSD_NNI)
-    w.typed(selector, ns.OA.end, mention.end, _XSD_NNI)
+    # xsd:integer, not nonNegativeInteger: Oxigraph stores the derived type as integer.
+    w.typed(selector, ns.OA.start, mention.start, _XSD_INTEGER)
+    w.typed(selector, ns.OA.end, mention.end, _XSD_INTEGER)
 
 
 def _sentence(w: _Writer, iri: str, ex: object, index: int | None) -> None:

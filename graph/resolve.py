@@ -149,9 +149,16 @@ def _is_national(name: str) -> bool:
     return name.endswith(_NATIONAL_SUFFIXES) and name not in _PARTY_DEPARTMENTS and len(name) <= 10
 
 
+_PARTY_COMMITTEE = re.compile(r"^(?:中共)?([^|]+(?:省|自治区|市|州|盟|区|县|旗))委$")
+
+
 def agency_key(canonical: str, place: Place | None) -> str:
     """The canonical name qualified by the mentioning text's place (see module doc)."""
-    name = normalise_name(canonical)
+    # 长春市委 and 中共长春市委 are 中共长春市委员会, as extract/agencies.py spells it.
+    return _PARTY_COMMITTEE.sub(r"中共\1委员会", _qualified(normalise_name(canonical), place))
+
+
+def _qualified(name: str, place: Place | None) -> str:
     if place is None or not name:
         return name
     if not name.startswith(_LEVEL_FALSE_STARTS):

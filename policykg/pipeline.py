@@ -1,0 +1,124 @@
+"""Glue between extraction and the graph: paths → Extractions → named graphs in a writer.
+
+The only module that imports both extract/ and graph/. A file whose bytes are already in
+the store (same sha-256) is not extracted again; a file that fails is reported and left
+out, and whatever the store held for it stays; the batch always goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from policykg.extract.api import extract_many
+from policykg.extract.load import is_supported
+from policykg.graph.build import Writer, remove_text, write_extraction
+from policykg.ontology.errors import ExtractionError, InputError, PolicyKGError, StoreError
+from policykg.ontology.namespaces import text_iri
+
+__all__ = ["BuildReport", "build", "collect_files", "remove"]
+
+
+@dataclass
+class BuildReport:
+    built: int = 0
+    unchanged: int = 0
+    triples: int = 0  # written by this build
+    entities: int = 0
+    links: int = 0
+    failures: list[PolicyKGError] = field(default_factory=list)
+
+    @property
+    def texts(self) -> int:
+        return self.built + self.unchanged
+
+    def summary(self) -> str:
+        return (f"{self.texts} texts ({self.built} built, {self.unchanged} unchanged), "
+                f"{self.entities} entities, {self.links} links, {self.triples} triples written, "
+                f"{len(self.failures)} failed")
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[PolicyKGError]]:
+    """The files named, and the supported files inside the folders named (sorted)."""
+    files: list[Path] = []
+    errors: list[PolicyKGError] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_supported(p)
+                                and not any(part.startswith(".") for part in p.parts)))
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(InputError(str(path), "no such file or folder"))
+    seen: set[Path] = set()
+    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+    return unique, errors
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # the loader reports it
+
+
+def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = None,
+          report: Callable[[str], None] | None = None) -> BuildReport:
+    """Extract and write every file; ``report`` gets one line per failure as it happens."""
+    files, errors = collect_files(paths)
+    result = BuildReport(failures=list(errors))
+    say = report or (lambda line: tqdm.write(line, file=sys.stderr))
+    for err in errors:
+        say(f"policykg: {err}")
+    if progress is None:
+        progress = sys.stderr.isatty()
+    todo = []
+    stems: dict[str, Path] = {}
+    for path in files:
+        if stems.setdefault(path.stem, path) != path:
+            clash = InputError(str(path), f"same file name stem as {stems[path.stem]}: "
+                                          "a text is known by its stem, rename one")
+            result.failures.append(clash)
+            say(f"policykg: {clash}")
+            continue
+        sha = _sha256(path)
+        if sha is not None and writer.has_text(text_iri(path.stem), sha):
+            result.unchanged += 1
+        else:
+            todo.append(path)
+    bar = tqdm(todo, unit="file", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+    for path in bar:
+        bar.set_postfix_str(path.name, refresh=False)
+        try:
+            # One file at a time, so that a bug in one text stops only that text.
+            _, extraction = next(extract_many([path]))
+            if isinstance(extraction, PolicyKGError):
+                raise extraction
+            graph = write_extraction(writer, extraction)
+        except StoreError:
+            raise
+        except PolicyKGError as err:
+            result.failures.append(err)
+            say(f"policykg: {err}")
+            continue
+        except Exception as err:  # a bug on one text must not stop the batch
+            failure = ExtractionError(f"{path}: extraction failed ({type(err).__name__}: {err})")
+            result.failures.append(failure)
+            say(f"policykg: {failure}")
+            continue
+        result.built += 1
+        result.triples += len(graph.quads)
+        result.entities += graph.entities
+        result.links += graph.links
+    return result
+
+
+def remove(path: str | Path, writer: Writer) -> bool:
+    """Take the text of this file (by its stem; the file need not exist any more) out."""
+    return remove_text(writer, Path(path).stem)
