@@ -1,20 +1,25 @@
-"""The shape every policykg pipeline component shares.
+"""The shape every policykg pipeline component shares, and the helpers they use.
 
 Like spaCy's SpanRuler: settings come from the factory config, word lists and patterns
 are read from data files in :meth:`initialize` (never at import), and
 :meth:`to_disk`/:meth:`from_disk` carry them with a saved pipeline.
+
+The char segmenter makes every non-space character a token, so a character offset our
+regular expressions find maps to a token by :func:`char_span`; runs of white space can
+fold into one token, which is why spans are trimmed of white space before they are made.
 """
 
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 DATA = resources.files("policykg.extract") / "data"
 
@@ -59,3 +64,29 @@ class RuleComponent:
         self.data = json.loads((Path(path) / "data.json").read_text("utf-8"))
         self.prepare()
         return self
+
+
+def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """The span over text[start:end] with white space trimmed off both ends, or None.
+
+    Span extension values (``span._``) are keyed by character offsets, so two spans over
+    the same characters share ``canonical`` and ``attrs``: give each finding its own text.
+    """
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    return doc.char_span(start, end, label=label, alignment_mode="expand")
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offset where each sentence starts (index = sentence index)."""
+    return [s.start_char for s in doc.sents]
+
+
+def sentence_of(starts: list[int], offset: int) -> int:
+    """Index of the sentence that holds character ``offset``."""
+    return max(bisect_right(starts, offset) - 1, 0)

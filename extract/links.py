@@ -1,15 +1,354 @@
-"""links: to be written (see issue 2). Team rules (commit only your own files with `git commit -- paths`, never git add -A; finish and report by 19:15 UTC): CONTRIBUTING.md."""
+"""Links between the documents of a text and who issued them: issued, implements,
+establishes. (Agency–measure, agency–agency and figure links are extract/relations.py.)
+
+Each link is a dict on ``doc._.links``: ``{kind, source, target, sentence, trigger}``
+with source and target as ``(span key, index)`` or ``"author"`` (the text's own author,
+``doc._.meta["author"]``).
+
+issued (agency → document), one sentence at a time:
+
+- active: a trigger (``link_issued_triggers.txt``: 印发, 制定, 出台, 发布, 审议通过 …; a
+  run such as 制定下发 is one trigger) followed by a chain of titles (《A》、《B》和《C》,
+  each maybe with its number in brackets). Its subject is
+  (1) the bodies printed right before the trigger, joined by 、/和/与/及, with only the
+  words of ``link_subject_gaps.txt`` between (「中共中央、国务院印发的《…》」,
+  「市委、市政府联合印发了《…》」); else
+  (2) the bodies that open the trigger's clause or, where that clause has no subject
+  of its own, one of the (at most ``MAX_BACK``) clauses before it in the sentence
+  (「省委召开常委会会议，学习…，审议通过《…》」 gives 省委). A clause opened by a
+  pronoun or a collective (我区, 本局, 各部门, 全市) stops the search: that subject is no
+  named body, and no link is made (「我区制定出台了《…》」 has none);
+- passive: 《X》(已)经/由 … a body … trigger, in one clause
+  (「《X》已经区政府第13次常务会议审议通过」);
+- a notice's own transmittal 「《X》…，现印发给你们」/「现将《X》印发给你们」: the
+  author issued X;
+- the text's own heading 「X关于印发《Y》的通知」 (the span meta found): the bodies
+  before 印发 in it issued Y, else the author.
+
+implements (document → document): a cue (``link_implements_cues.txt``: 贯彻落实, 根据,
+按照 …) and the titles after it in its clause are what a document made later in the same
+sentence carries out: 「…制定《B》」, or 「制定本规定/本实施方案/如下措施」 for the document
+the text itself issues (the one its transmittal or heading issued).
+
+establishes (document → measure): a title that names a measure after an establishing verb
+(``link_establish_verbs.txt``: 《关于实行“企业安静生产期”制度的通知》), linked to the
+measure span of that name nearest the title.
+"""
 
 from __future__ import annotations
 
-from policykg.extract.component import RuleComponent
+import re
+from typing import Any
+
+from policykg.extract.component import RuleComponent, sentence_of, sentence_starts
+from policykg.extract.titles import DocTypes
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+AUTHOR = "author"
+CLAUSE_END = re.compile(r"[，,；;：:]")
+COORD = re.compile(r"\s*(?:、|和|与|及|以及|\s)?\s*")
+AFTER_TRIGGER = re.compile(r"[了的并\s]*(?:实施)?[了的\s]*")
+TITLE_SEP = re.compile(r"\s*(?:[(（][^()（）]{0,80}[)）])?\s*(?:、|，|,|和|及|与|以及)?\s*")
+PASSIVE = re.compile(r"\s*(?:[(（][^()（）]{0,80}[)）])?\s*(?:已经|业经|已|经|由)")
+PRONOUN = re.compile(r"\s*(?:我|本|各|全|该)")
+TRANSMIT = re.compile(r"现(?:予以|予|将(?P<between>.{0,200}?))?(?P<trigger>印发|发布|颁布|下发)")
+MAX_BACK = 3
+DATE_GAP = r"(?:于)?(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 class LinksComponent(RuleComponent):
+    data_files = ("link_issued_triggers.txt", "link_subject_gaps.txt",
+                  "link_clause_leads.txt", "link_implements_cues.txt",
+                  "link_establish_verbs.txt", "doc_types.txt")
+
+    def prepare(self) -> None:
+        active, passive = [], []
+        for line in self.data.get("link_issued_triggers.txt", []):
+            word, _, mode = line.partition("\t")
+            (passive if mode.strip() == "passive" else active).append(word.strip())
+        self.trigger_re = re.compile(rf"(?:{_alt(active)})+")
+        self.passive_re = re.compile(rf"(?:{_alt(active + passive)})+")
+        gaps = _alt(self.data.get("link_subject_gaps.txt", []))
+        self.gap_re = re.compile(rf"(?:{gaps}|{DATE_GAP}|\s)*")
+        leads = _alt(self.data.get("link_clause_leads.txt", []))
+        self.lead_re = re.compile(rf"(?:{leads}|(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?"
+                                  rf"(?:以来)?|[\s，,])*")
+        self.cue_re = re.compile(rf"(?:{_alt(self.data.get('link_implements_cues.txt', []))})")
+        types = DocTypes(self.data.get("doc_types.txt", [])).types
+        self.self_ref = re.compile(
+            rf"(?:本|如下)[\u4e00-\u9fff]{{0,6}}?(?:{_alt(list(types))})")
+        self.establish_re = re.compile(
+            rf"(?:{_alt(self.data.get('link_establish_verbs.txt', []))})")
+
     def __call__(self, doc: Doc) -> Doc:
+        ctx = _Context(doc)
+        links: list[dict[str, Any]] = []
+        self.issued(ctx, links)
+        self.implements(ctx, links)
+        self.establishes(ctx, links)
+        doc._.links = list(doc._.links or []) + links
         return doc
+
+    # -- issued -------------------------------------------------------------------------
+    def issued(self, ctx: _Context, links: list[dict[str, Any]]) -> None:
+        text = ctx.text
+        for s_start, s_end in ctx.sentences:
+            sentence = ctx.sentence_index(s_start)
+            for m in self.trigger_re.finditer(text, s_start, s_end):
+                if ctx.in_title(m.start()):
+                    continue
+                after = AFTER_TRIGGER.match(text, m.end()).end()
+                chain = ctx.chain_at(after)
+                if not chain:
+                    continue
+                for agency in self.subject(ctx, s_start, m.start()):
+                    for target in chain:
+                        links.append(_link("issued", ("agencies", agency), target, sentence,
+                                           m.group()))
+            self.passive(ctx, s_start, s_end, sentence, links)
+            self.transmittal(ctx, s_start, s_end, sentence, links)
+        self.heading(ctx, links)
+
+    def subject(self, ctx: _Context, s_start: int, trigger: int) -> list[int]:
+        text = ctx.text
+        # (1) bodies printed right before the trigger
+        for i in reversed(range(len(ctx.agencies))):
+            a = ctx.agencies[i]
+            if a.end_char > trigger or a.start_char < s_start:
+                continue
+            if self.gap_re.fullmatch(text, a.end_char, trigger):
+                return ctx.coordinated_left(i)
+            break
+        # (2) the subject of the trigger's clause, or of a clause before it
+        clauses = ctx.clauses(s_start, trigger)
+        for back, (c_start, c_end) in enumerate(reversed(clauses)):
+            if back > MAX_BACK:
+                break
+            lead = self.lead_re.match(text, c_start, c_end).end()
+            first = ctx.agency_at(lead)
+            if first is not None:
+                return ctx.coordinated_right(first, c_end)
+            if PRONOUN.match(text, lead, c_end) or (back == 0 and ctx.has_agency(lead, c_end)):
+                break
+        return []
+
+    def passive(self, ctx: _Context, s_start: int, s_end: int, sentence: int,
+                links: list[dict[str, Any]]) -> None:
+        text = ctx.text
+        for chain, chain_end in ctx.chains(s_start, s_end):
+            m = PASSIVE.match(text, chain_end)
+            if not m:
+                continue
+            clause_end = ctx.clause_end(m.end(), s_end)
+            trig = self.passive_re.search(text, m.end(), clause_end)
+            if not trig:
+                continue
+            agencies = [i for i, a in enumerate(ctx.agencies)
+                        if m.end() <= a.start_char and a.end_char <= trig.start()]
+            for agency in agencies[:1] and ctx.coordinated_right(agencies[0], trig.start()):
+                for target in chain:
+                    links.append(_link("issued", ("agencies", agency), target, sentence,
+                                       trig.group()))
+
+    def transmittal(self, ctx: _Context, s_start: int, s_end: int, sentence: int,
+                    links: list[dict[str, Any]]) -> None:
+        m = TRANSMIT.search(ctx.text, s_start, s_end)
+        if not m:
+            return
+        if m.group("between") is not None:
+            targets = ctx.titles_in(m.start("between"), m.end("between"))
+        else:
+            chains = ctx.chains(s_start, m.start())
+            targets = chains[0][0] if chains and ctx.starts_sentence(chains[0][0][0], s_start) \
+                else []
+        for target in targets:
+            links.append(_link("issued", AUTHOR, target, sentence, m.group("trigger")))
+            ctx.own.append(target)
+
+    def heading(self, ctx: _Context, links: list[dict[str, Any]]) -> None:
+        span = ctx.doc.user_data.get("policykg.title_span")
+        if not span:
+            return
+        start, end = span
+        for target in ctx.titles_in(start, end):
+            opening = ctx.open_at(target)
+            found = list(self.trigger_re.finditer(ctx.text, start, opening))
+            if not found:
+                continue
+            trig = found[-1]
+            sentence = ctx.sentence_index(ctx.docs[target].start_char)
+            bodies = [i for i, a in enumerate(ctx.agencies)
+                      if start <= a.start_char and a.end_char <= trig.start()]
+            for source in [("agencies", i) for i in bodies] or [AUTHOR]:
+                links.append(_link("issued", source, target, sentence, trig.group()))
+            ctx.own.append(target)
+
+    # -- implements ---------------------------------------------------------------------
+    def implements(self, ctx: _Context, links: list[dict[str, Any]]) -> None:
+        text = ctx.text
+        for s_start, s_end in ctx.sentences:
+            sentence = ctx.sentence_index(s_start)
+            for cue in self.cue_re.finditer(text, s_start, s_end):
+                if ctx.in_title(cue.start()):
+                    continue
+                clause_end = ctx.clause_end(cue.end(), s_end)
+                followed = ctx.titles_in(cue.end(), clause_end)
+                if not followed:
+                    continue
+                for trig in self.trigger_re.finditer(text, clause_end, s_end):
+                    if ctx.in_title(trig.start()):
+                        continue
+                    after = AFTER_TRIGGER.match(text, trig.end()).end()
+                    sources = ctx.chain_at(after)
+                    if not sources and self.self_ref.match(text, after) and ctx.own:
+                        sources = ctx.own[:1]
+                    for source in sources:
+                        for target in followed:
+                            if source != target:
+                                links.append(_link("implements", ("documents", source),
+                                                   ("documents", target)[1], sentence,
+                                                   cue.group()))
+                    if sources:
+                        break
+
+    # -- establishes --------------------------------------------------------------------
+    def establishes(self, ctx: _Context, links: list[dict[str, Any]]) -> None:
+        if not ctx.measures:
+            return
+        names: dict[str, list[int]] = {}
+        for i, m in enumerate(ctx.measures):
+            names.setdefault(_bare(m.text), []).append(i)
+        for d, span in enumerate(ctx.docs):
+            title = _bare(span.text)
+            for verb in self.establish_re.finditer(title):
+                rest = title[verb.end():]
+                named = [n for n in names if n and n in rest]
+                # 企业安静生产期, not also the 安静生产期 inside it
+                named = [n for n in named if not any(n != o and n in o for o in named)]
+                for name in named:
+                    nearest = min(names[name], key=lambda i: abs(
+                        ctx.measures[i].start_char - span.start_char))
+                    links.append(_link("establishes", ("documents", d), ("measures", nearest),
+                                       ctx.sentence_index(span.start_char), verb.group()))
+
+
+def _link(kind: str, source: Any, target: Any, sentence: int, trigger: str) -> dict[str, Any]:
+    if isinstance(target, int):
+        target = ("documents", target)
+    return {"kind": kind, "source": source, "target": target, "sentence": sentence,
+            "trigger": trigger}
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\s“”\"‘’'「」『』]", "", text)
+
+
+class _Context:
+    """The doc's text, sentences, titles and bodies, with the look-ups the rules share."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.starts = sentence_starts(doc)
+        ends = [*self.starts[1:], len(self.text)]
+        self.sentences = list(zip(self.starts, ends, strict=True))
+        self.docs: list[Span] = list(doc.spans.get("documents", []))
+        self.agencies: list[Span] = list(doc.spans.get("agencies", []))
+        self.measures: list[Span] = list(doc.spans.get("measures", []))
+        self.opens = [self.text.rfind("《", 0, s.start_char) for s in self.docs]
+        self.doc_by_open = {o: i for i, o in enumerate(self.opens)}
+        self.agency_by_start = {a.start_char: i for i, a in enumerate(self.agencies)}
+        self.own: list[int] = []  # documents the text itself issues
+
+    def sentence_index(self, offset: int) -> int:
+        return sentence_of(self.starts, offset)
+
+    def in_title(self, offset: int) -> bool:
+        return any(o < offset < s.end_char for o, s in zip(self.opens, self.docs, strict=True))
+
+    def open_at(self, index: int) -> int:
+        return self.opens[index]
+
+    def close_of(self, index: int) -> int:
+        return self.text.find("》", self.docs[index].end_char) + 1
+
+    def chain_at(self, offset: int) -> list[int]:
+        """The titles of a list that starts at ``offset`` (《A》、《B》(…)和《C》)."""
+        chain = []
+        index = self.doc_by_open.get(offset)
+        while index is not None:
+            chain.append(index)
+            sep = TITLE_SEP.match(self.text, self.close_of(index))
+            index = self.doc_by_open.get(sep.end())
+            if index is not None and index in chain:
+                break
+        return chain
+
+    def chains(self, start: int, end: int) -> list[tuple[list[int], int]]:
+        """Every title list in [start, end): (its titles, the offset after its last 》)."""
+        out, seen = [], set()
+        for i, o in enumerate(self.opens):
+            if start <= o < end and i not in seen:
+                chain = self.chain_at(o)
+                seen.update(chain)
+                out.append((chain, self.close_of(chain[-1])))
+        return out
+
+    def titles_in(self, start: int, end: int) -> list[int]:
+        return [i for i, o in enumerate(self.opens) if start <= o and self.close_of(i) <= end]
+
+    def starts_sentence(self, index: int, s_start: int) -> bool:
+        return not self.text[s_start:self.opens[index]].strip()
+
+    def clauses(self, s_start: int, end: int) -> list[tuple[int, int]]:
+        """The clauses of a sentence up to ``end``; separators inside titles don't count."""
+        cuts = [s_start]
+        for m in CLAUSE_END.finditer(self.text, s_start, end):
+            if not self.in_title(m.start()):
+                cuts.append(m.end())
+        return list(zip(cuts, [*cuts[1:], end], strict=True))
+
+    def clause_end(self, start: int, s_end: int) -> int:
+        for m in CLAUSE_END.finditer(self.text, start, s_end):
+            if not self.in_title(m.start()) and not self._in_brackets(start, m.start()):
+                return m.start()
+        return s_end
+
+    def _in_brackets(self, start: int, at: int) -> bool:
+        segment = self.text[start:at]
+        return segment.count("(") + segment.count("（") > segment.count(")") + segment.count("）")
+
+    def agency_at(self, offset: int) -> int | None:
+        return self.agency_by_start.get(offset)
+
+    def has_agency(self, start: int, end: int) -> bool:
+        return any(start <= a.start_char < end for a in self.agencies)
+
+    def coordinated_left(self, index: int) -> list[int]:
+        out = [index]
+        while index > 0:
+            prev = self.agencies[index - 1]
+            if not COORD.fullmatch(self.text, prev.end_char, self.agencies[index].start_char):
+                break
+            index -= 1
+            out.append(index)
+        return out[::-1]
+
+    def coordinated_right(self, index: int, limit: int) -> list[int]:
+        out = [index]
+        while index + 1 < len(self.agencies):
+            nxt = self.agencies[index + 1]
+            if nxt.end_char > limit or not COORD.fullmatch(
+                    self.text, self.agencies[index].end_char, nxt.start_char):
+                break
+            index += 1
+            out.append(index)
+        return out
 
 
 @Language.factory("policykg_links_v1")

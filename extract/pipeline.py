@@ -17,9 +17,9 @@ from spacy.language import Language
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("policykg_sentences_v1", "sentences"),
     ("policykg_sections_v1", "sections"),
-    ("policykg_meta_v1", "meta"),
     ("policykg_numbers_v1", "numbers"),
     ("policykg_titles_v1", "titles"),
+    ("policykg_meta_v1", "meta"),
     ("policykg_agencies_v1", "agencies"),
     ("policykg_measures_v1", "measures"),
     ("policykg_figures_v1", "figures"),

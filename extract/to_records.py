@@ -56,12 +56,13 @@ def doc_to_extraction(doc: Doc, source: LoadedText, text_id: str) -> Extraction:
     links: list[LinkRecord] = []
     seen: set[tuple[str, str, str]] = set()
     for raw in doc._.links or []:
-        source = AUTHOR if raw["source"] == AUTHOR else ids.get(tuple(raw["source"]))
+        subject = AUTHOR if raw["source"] == AUTHOR else ids.get(tuple(raw["source"]))
         target = ids.get(tuple(raw["target"]))
-        if source is None or target is None or (raw["kind"], source, target) in seen:
+        if subject is None or target is None or (raw["kind"], subject, target) in seen:
             continue
-        seen.add((raw["kind"], source, target))
-        links.append(LinkRecord(raw["kind"], source, target, raw["sentence"], raw.get("trigger")))
+        seen.add((raw["kind"], subject, target))
+        links.append(LinkRecord(raw["kind"], subject, target, raw["sentence"],
+                                raw.get("trigger")))
 
     meta = TextMeta(**(doc._.meta or {}))
     documents = {d.id: d for d in records["documents"]}
