@@ -75,6 +75,7 @@ class TextMeta:
     date: str | None = None  # ISO yyyy-mm-dd
     year: int | None = None  # the year the text covers (年度报告)
     doc_type: str | None = None
+    number: str | None = None  # its own 发文字号 as printed in its head (黄政〔2022〕28号)
 
 
 @dataclass
