@@ -37,6 +37,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.fixture()
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (for the unreachable-server tests)."""
+    return _free_port()
+
+
 def _oxigraph_cli() -> str | None:
     beside = Path(sys.executable).with_name("oxigraph")
     return str(beside) if beside.exists() else shutil.which("oxigraph")
