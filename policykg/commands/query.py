@@ -57,10 +57,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def list_named() -> str:
+    queries = q.named_queries().values()
+    width = max((len(query.name) for query in queries), default=0)
     lines = []
-    for query in q.named_queries().values():
+    for query in queries:
         params = " ".join(f"--param {p}=…" for p in query.params)
-        lines.append(f"{query.name}  {query.description}" + (f"  [{params}]" if params else ""))
+        lines.append(f"{query.name:<{width}}  {query.description}"
+                     + (f"  [{params}]" if params else ""))
     return "\n".join(lines) + "\n"
 
 
