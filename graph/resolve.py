@@ -154,8 +154,13 @@ _PARTY_COMMITTEE = re.compile(r"^(?:中共)?([^|]+(?:省|自治区|市|州|盟|�
 
 def agency_key(canonical: str, place: Place | None) -> str:
     """The canonical name qualified by the mentioning text's place (see module doc)."""
+    name = normalise_name(canonical)
+    party = name.startswith("中共") and not name.startswith("中共中央")
+    key = _qualified(name[2:] if party else name, place)
+    if party and not key.startswith("中共"):
+        key = "中共" + key
     # 长春市委 and 中共长春市委 are 中共长春市委员会, as extract/agencies.py spells it.
-    return _PARTY_COMMITTEE.sub(r"中共\1委员会", _qualified(normalise_name(canonical), place))
+    return _PARTY_COMMITTEE.sub(r"中共\1委员会", key)
 
 
 def _qualified(name: str, place: Place | None) -> str:
@@ -169,9 +174,12 @@ def _qualified(name: str, place: Place | None) -> str:
         return name
     prefix, _ = parse_place(name)
     if prefix is not None:
-        # 章贡区司法局 in a text of 赣州市章贡区 is the same body as 区司法局 there.
-        if prefix.city is None and prefix.county and prefix.county == place.county:
-            return (place.upto("county") or "") + name[len(prefix.county):]
+        # 松涛区司法局 in a text of 雾溪市松涛区 is the same body as 区司法局 there: the
+        # name starts at the text's county (or town), so the levels above are added.
+        first = next(p for p in (prefix.province, prefix.city, prefix.county, prefix.town) if p)
+        for level, above in (("county", "city"), ("town", "county")):
+            if first == getattr(place, level) and place.upto(above):
+                return (place.upto(above) or "") + name
         return name
     return place.name + name
 

@@ -266,3 +266,31 @@ def query_store(query_extractions, tmp_path_factory: pytest.TempPathFactory) -> 
     for extraction in query_extractions:
         write_extraction(store, extraction)
     return store
+
+
+# --- the build tests: a store per test, the SHACL shapes --------------------------------
+
+
+@pytest.fixture()
+def new_store(tmp_path: Path):
+    """A function giving a fresh on-disk store (optionally filled with extractions)."""
+    count = iter(range(1000))
+
+    def make(extractions: list[Extraction] = ()) -> OxigraphStore:
+        store = open_store(tmp_path / f"store-{next(count)}")
+        for extraction in extractions:
+            write_extraction(store, extraction)
+        return store
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def shapes():
+    """ontology/shapes.ttl as an rdflib Graph."""
+    from importlib import resources
+
+    import rdflib
+
+    text = resources.files("policykg.ontology").joinpath("shapes.ttl").read_text("utf-8")
+    return rdflib.Graph().parse(data=text, format="turtle")
