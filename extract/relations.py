@@ -1,15 +1,252 @@
-"""relations: to be written (see issue 2)."""
+"""relations: the links between the entities the other components found.
+
+Runs last and appends to ``doc._.links`` (dicts ``{kind, source, target, sentence,
+trigger}``; source and target are ``(span key, index)``, or ``"author"`` for the text's
+own author where the sentence leaves the subject out):
+
+- member_of (agency → agency): 以A、B、C为成员单位的X; A、B等X成员单位;
+- part_of (agency → agency): X内设Y / Y设在X, and a body printed inside another one the
+  text names on its own (县政府党组 → 县政府, 区委全面依法治区委员会 → 区委);
+- carries_out (agency → measure): a measure after an adopting verb (实行, 推行, 打造 …)
+  is carried out by the agency before the verb in the sentence, else by the author; a
+  牵头单位/责任单位 note carries the measures of its paragraph;
+- about (figure → measure | document | agency): the nearest measure in the figure's
+  sentence (13215件行政事项办理过程中实行告知承诺制), else the nearest document, else the
+  agency of the figure's clause.
+
+Agencies that only frame a sentence (在市委、市政府坚强领导下) carry out nothing.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from policykg.extract.component import RuleComponent
+from policykg.extract.entity_rules import sentence_index, sentence_starts
+from policykg.ontology.records import AUTHOR
 from spacy.language import Language
 from spacy.tokens import Doc
 
+# after an agency: it frames the sentence (在市委、市政府坚强领导下) rather than acting
+FRAME = re.compile(r"[、和及与]?[^，。；,;]{0,12}?(?:领导|指导|监督|支持)下")
+# before an agency (other agencies of its list aside): it is a place, an addressee or an object
+NOT_ACTOR_BEFORE = ("在", "向", "对", "经", "按照", "根据", "与", "同", "为",
+                    "落实", "贯彻", "执行")
+LIST_JOINER = re.compile(r"[、和及与\s]*$")
+# an enumeration marker starting the item a 牵头单位 note closes: 1、 （一） 二、
+ITEM_MARK = re.compile(r"\d+[、.．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、")
+SUBJECT_REACH = 8  # a sentence's subject starts within this many characters
+CLAUSE_END = re.compile(r"[，。；,;！？\n]")
+BETWEEN_MEMBERS = re.compile(r"^[、，,和及与\s]*$")
+LEAD_NOTE = re.compile(r"(牵头单位|责任单位)[:：]")
+ABOUT_REACH = 40  # characters between a figure and the measure it is about
+
+
+@dataclass(frozen=True)
+class Ent:
+    key: str
+    index: int
+    start: int
+    end: int
+    sentence: int
+    text: str
+    kind: str | None
+
 
 class RelationsComponent(RuleComponent):
+    data_files = ("agency_relation_triggers.txt", "measure_carry_triggers.txt")
+
+    def prepare(self) -> None:
+        rows = [line.split() for line in self.data["agency_relation_triggers.txt"]]
+        self.part_triggers = {word: direction for word, _, direction in rows}
+        self.part_re = re.compile("|".join(
+            map(re.escape, sorted(self.part_triggers, key=len, reverse=True))))
+        carry = sorted(self.data["measure_carry_triggers.txt"], key=len, reverse=True)
+        self.carry_re = re.compile("|".join(map(re.escape, carry)))
+
     def __call__(self, doc: Doc) -> Doc:
+        starts = sentence_starts(doc)
+        ents = {key: [Ent(key, i, s.start_char, s.end_char,
+                          sentence_index(starts, s.start_char), s.text,
+                          (s._.attrs or {}).get("kind"))
+                      for i, s in enumerate(doc.spans[key])] if key in doc.spans else []
+                for key in ("agencies", "measures", "metrics", "documents")}
+        text = doc.text
+        links: list[dict] = []
+        links += self.member_of(text, starts, ents["agencies"])
+        links += self.part_of(text, ents["agencies"])
+        links += self.carries_out(text, ents["agencies"], ents["measures"])
+        links += self.about(text, ents)
+        doc._.links = list(doc._.links or []) + links
         return doc
+
+    # --- agency to agency -------------------------------------------------------------
+
+    def member_of(self, text: str, starts: list[int], agencies: list[Ent]) -> list[dict]:
+        out = []
+        for m in re.finditer("成员单位", text):
+            pos = m.start()
+            same = [a for a in agencies if a.sentence == sentence_index(starts, pos)]
+            opening = text.rfind("以", 0, pos)
+            after = [a for a in same if m.end() <= a.start <= m.end() + 3]
+            if text[pos - 1:pos] == "为" and opening >= 0 and after:
+                members = [a for a in same if opening < a.start and a.end <= pos]
+                body = after[0]
+            else:
+                before = [a for a in same if a.end <= pos and text[a.end:pos] in ("", "的")]
+                if not before:
+                    continue
+                body = before[-1]
+                members = self.chain_before(text, same, body)
+            out += [link("member_of", a, body, a.sentence, "成员单位")
+                    for a in members if a.text != body.text]
+        return out
+
+    def chain_before(self, text: str, agencies: list[Ent], body: Ent) -> list[Ent]:
+        """A、B、C等X: the agencies listed right before X (等 ends the list)."""
+        members: list[Ent] = []
+        edge = body.start
+        if text[edge - 1:edge] != "等":
+            return members
+        edge -= 1
+        for a in reversed([a for a in agencies if a.end <= edge]):
+            if not BETWEEN_MEMBERS.match(text[a.end:edge]):
+                break
+            members.append(a)
+            edge = a.start
+        return members[::-1]
+
+    def part_of(self, text: str, agencies: list[Ent]) -> list[dict]:
+        out = []
+        for m in self.part_re.finditer(text):
+            before = [a for a in agencies if a.end <= m.start() and
+                      not CLAUSE_END.search(text, a.end, m.start())]
+            after = [a for a in agencies if a.start >= m.end() and
+                     not CLAUSE_END.search(text, m.end(), a.start)]
+            if not before or not after:
+                continue
+            larger, smaller = before[-1], after[0]
+            if self.part_triggers[m.group()] == "after":
+                larger, smaller = after[0], before[-1]
+            out.append(link("part_of", smaller, larger, smaller.sentence, m.group()))
+        # a body printed inside a larger one the text also names: 县政府党组 -> 县政府
+        by_text = {}
+        for a in agencies:
+            by_text.setdefault(a.text, a)
+        for a in agencies:
+            for k in range(len(a.text) - 2, 1, -1):
+                outer = by_text.get(a.text[:k])
+                if outer is not None and outer.kind in ("government", "party_committee"):
+                    out.append(link("part_of", a, outer, a.sentence, a.text[k:]))
+                    break
+        return out
+
+    # --- agency to measure ------------------------------------------------------------
+
+    def carries_out(self, text: str, agencies: list[Ent], measures: list[Ent]) -> list[dict]:
+        out = []
+        for measure in measures:
+            sent_start = self.sentence_start(text, measure.start)
+            verbs = list(self.carry_re.finditer(text, sent_start, measure.start))
+            if not verbs:
+                continue
+            verb = verbs[-1]
+            clause_start = self.clause_start(text, verb.start(), sent_start)
+            actors = [a for a in agencies if clause_start <= a.start and a.end <= verb.start()
+                      and self.acts(text, agencies, a)]
+            if not actors:  # the sentence's subject: 2021年,嘉善县司法局深入贯彻…
+                actors = [a for a in agencies if sent_start <= a.start < sent_start + SUBJECT_REACH
+                          and a.end <= verb.start() and self.acts(text, agencies, a)][:1]
+            source = actors[-1] if actors else AUTHOR
+            out.append(link("carries_out", source, measure, measure.sentence, verb.group()))
+        for note in LEAD_NOTE.finditer(text):
+            leads = self.chain_after(text, agencies, note.end())
+            if not leads:
+                continue
+            region = max(text.rfind("\n", 0, note.start()) + 1,
+                         max((m.start() for m in ITEM_MARK.finditer(text, 0, note.start())),
+                             default=0))
+            for measure in measures:
+                if region <= measure.start < note.start():
+                    out += [link("carries_out", lead, measure, measure.sentence, note.group(1))
+                            for lead in leads]
+        return out
+
+    @staticmethod
+    def chain_after(text: str, agencies: list[Ent], pos: int) -> list[Ent]:
+        """A、B、C right after ``pos``: the agencies listed there."""
+        chain: list[Ent] = []
+        for a in agencies:
+            if a.start < pos:
+                continue
+            if not BETWEEN_MEMBERS.match(text[pos:a.start]):
+                break
+            chain.append(a)
+            pos = a.end
+        return chain
+
+    @staticmethod
+    def acts(text: str, agencies: list[Ent], agency: Ent) -> bool:
+        """False for an agency that frames the sentence or is a place or an addressee."""
+        if FRAME.match(text, agency.end):
+            return False
+        edge = agency.start
+        for a in reversed([a for a in agencies if a.end <= edge]):
+            if not LIST_JOINER.match(text[a.end:edge]) or edge - a.end > 2:
+                break
+            edge = a.start
+        return not text[:edge].endswith(NOT_ACTOR_BEFORE)
+
+    @staticmethod
+    def clause_start(text: str, pos: int, floor: int) -> int:
+        return max(floor, max(text.rfind(c, 0, pos) for c in "，,；;：:") + 1)
+
+    # --- figure to measure, document or agency ----------------------------------------
+
+    def about(self, text: str, ents: dict[str, list[Ent]]) -> list[dict]:
+        out = []
+        for figure in ents["metrics"]:
+            target = self.nearest(ents["measures"], figure, ABOUT_REACH)
+            target = target or self.nearest(ents["documents"], figure, None)
+            if target is None:
+                clause_start = max(text.rfind(c, 0, figure.start) for c in "，。；,;\n") + 1
+                in_clause = [a for a in ents["agencies"]
+                             if clause_start <= a.start and a.end <= figure.start]
+                target = in_clause[-1] if in_clause else None
+            if target is not None:
+                out.append(link("about", figure, target, figure.sentence, None))
+        return out
+
+    @staticmethod
+    def nearest(candidates: list[Ent], figure: Ent, reach: int | None) -> Ent | None:
+        best, best_distance = None, None
+        for c in candidates:
+            if c.sentence != figure.sentence:
+                continue
+            distance = c.start - figure.end if c.start >= figure.end else figure.start - c.end
+            if reach is not None and distance > reach:
+                continue
+            if best_distance is None or distance < best_distance:
+                best, best_distance = c, distance
+        return best
+
+    # --- sentences --------------------------------------------------------------------
+
+    @staticmethod
+    def sentence_start(text: str, pos: int) -> int:
+        return max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+
+
+def link(kind: str, source: Ent | str, target: Ent, sentence: int,
+         trigger: str | None) -> dict:
+    return {
+        "kind": kind,
+        "source": source if isinstance(source, str) else (source.key, source.index),
+        "target": (target.key, target.index),
+        "sentence": sentence,
+        "trigger": trigger,
+    }
 
 
 @Language.factory("policykg_relations_v1")
