@@ -48,7 +48,8 @@ def test_rdf_json_round_trip_gives_the_same_quads(query_extractions):
     # `policykg extract` writes JSON; a graph built from it is the graph built from records.
     for extraction in query_extractions:
         again = Extraction.from_dict(json.loads(json.dumps(extraction.to_dict())))
-        assert [str(q) for q in graph_of(again).quads] == [str(q) for q in graph_of(extraction).quads]
+        expected = [str(q) for q in graph_of(extraction).quads]
+        assert [str(q) for q in graph_of(again).quads] == expected
 
 
 @pytest.mark.parametrize(("value", "literal"), [(326.0, "326"), (12.5, "12.5"), (0.0001, "0.0001")])

@@ -55,7 +55,8 @@ def test_view_nodes_carry_kind_label_and_sentences(graph):
     assert kinds == set(KINDS)
     figure = _node(graph, "326件")
     data = graph.nodes[figure]
-    assert (data["kind"], data["value"], data["unit"], data["counted"]) == ("Figure", 326.0, "件", "纠纷")
+    shown = (data["kind"], data["value"], data["unit"], data["counted"])
+    assert shown == ("Figure", 326.0, "件", "纠纷")
     assert data["sentences"] == ["县司法局、县公安局建立“一站式”矛盾调解机制，全年调解纠纷326件。"]
 
 
@@ -63,7 +64,7 @@ def test_view_edges_use_the_model_relations(graph):
     relations = {k for _, _, k in graph.edges(keys=True)}
     assert relations == {"CITES", "MENTIONS", "AUTHORED_BY", "IN_JURISDICTION", "ISSUED",
                          "IMPLEMENTS", "ESTABLISHES", "CARRIES_OUT", "REPORTS", "ABOUT"}
-    for u, v, k, d in graph.edges(keys=True, data=True):
+    for _, _, k, d in graph.edges(keys=True, data=True):
         assert d["relation"] == k and d["text"] in d["texts"]
 
 
