@@ -9,7 +9,7 @@ from policykg.extract.load import load_file
 from policykg.extract.loaded import LoadedText
 from policykg.extract.pipeline import shared_pipeline
 from policykg.extract.to_records import doc_to_extraction
-from policykg.ontology.errors import PolicyKGError
+from policykg.ontology.errors import ExtractionError, PolicyKGError
 from policykg.ontology.records import Extraction
 from spacy.language import Language
 
@@ -35,3 +35,6 @@ def extract_many(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Extraction
             yield Path(path), extract_file(path)
         except PolicyKGError as err:
             yield Path(path), err
+        except Exception as err:  # a pipeline bug on one text must not stop the batch
+            detail = " ".join(f"{type(err).__name__}: {err}".split())
+            yield Path(path), ExtractionError(f"{path}: extraction failed ({detail})")
