@@ -59,3 +59,30 @@ def load_file(path: str | Path) -> LoadedText:
         raise EmptyTextError(name, "no text (only white space or page chrome)")
     return LoadedText(name, text, hashlib.sha256(data).hexdigest(), fmt, raw.encoding,
                       raw.title)
+
+
+def find_sources(paths: list[str | Path]) -> list[Path]:
+    """The files to read: each file as given, each folder's supported files (recursively).
+
+    Folders are walked in sorted order so a batch is deterministic; hidden files and
+    Word's ``~$`` lock files are skipped; a path given twice is read once. A path that
+    does not exist is kept, so reading it reports the problem with its name.
+    """
+    found: list[Path] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            found.extend(sorted(
+                p for p in given.rglob("*")
+                if p.is_file() and is_supported(p)
+                and not any(part.startswith((".", "~$")) for part in p.relative_to(given).parts)
+            ))
+        else:
+            found.append(given)
+    seen: set[Path] = set()
+    unique = []
+    for path in found:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique

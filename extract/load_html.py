@@ -39,6 +39,8 @@ MIN_PARAGRAPH = 20  # characters: shorter lines are labels and links
 CJK = "\u3000-\u9fff\uff00-\uffef"
 SEGMENT_BREAK = re.compile(rf"(?<=[{CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{CJK}])")
 WHITE = re.compile(r"[ \t\r\n\f\v]+")
+SITE_SUFFIX = re.compile(r"\s*[-_|｜—–]\s*[^-_|｜—–]{2,20}(?:政府|门户网站|网站|网)\s*$")
+SITE_NAME = re.compile(r"[^-_|｜—–]{2,20}(?:政府|门户网站|网站|网)")
 TITLE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|\s-\s|\s–\s|\s—\s|--)\s*")
 
 
@@ -155,18 +157,25 @@ def _flow(text: str) -> str:
 
 def _title(page_title: str, headings: list[tuple[etree._Element, str]],
            blocks: list[etree._Element]) -> str | None:
+    """The article's <h1>; else an <h1> the <title> repeats; else the <title>'s main part
+    (or an <h1> when the <title> is only the site's name).
+
+    An <h1> that ends the <title> after a separator is the site's name, not the article's.
+    """
     inside = [text for h, text in headings
               if text and any(b is h or h in b.iterdescendants() for b in blocks)]
     if inside:
         return inside[0]
-    named = [text for _, text in headings if text and text in page_title]
-    parts = [p for p in TITLE_SEPARATOR.split(page_title) if p]
-    longest_part = max(parts, key=len) if parts else None
+    texts = [text for _, text in headings if text]
+    site = {t for t in texts if re.search(rf"[-_|｜—–\s]{re.escape(t)}$", page_title)}
+    named = [t for t in texts if t in page_title and t not in site]
     if named:
-        best = max(named, key=len)
-        # an <h1> that is only the site's name loses to a longer <title> part
-        return longest_part if longest_part and len(longest_part) > len(best) else best
-    return longest_part
+        return max(named, key=len)
+    if texts and SITE_NAME.fullmatch(page_title):  # the <title> names only the site
+        return max(texts, key=len)
+    main = SITE_SUFFIX.sub("", page_title) or page_title
+    parts = [p for p in TITLE_SEPARATOR.split(main) if p and p not in site]
+    return max(parts, key=len) if parts else None
 
 
 def _text(node: etree._Element | None) -> str:

@@ -68,3 +68,20 @@ def test_load_html_without_article(write_file, body, problem):
     from policykg.ontology.errors import EmptyTextError
     with pytest.raises(EmptyTextError, match=problem):
         load_file(write_file("empty.html", body))
+
+
+@pytest.mark.parametrize(("page_title", "h1"), [
+    ("松溪区2024年政务公开工作要点-松溪区人民政府", None),
+    ("松溪区2024年政务公开工作要点_工作要点_松溪区人民政府", None),
+    ("松溪区2024年政务公开工作要点 | 松溪区人民政府门户网站", "松溪区人民政府门户网站"),
+    ("松溪区2024年政务公开工作要点-松溪区人民政府", "松溪区人民政府"),
+    ("松溪区人民政府", "松溪区2024年政务公开工作要点"),
+])
+def test_load_html_title_not_the_site_name(write_file, page_title, h1):
+    heading = f'<div class="banner-box"><h1>{h1}</h1></div>' if h1 else ""
+    prose = "为深入贯彻落实《中华人民共和国政府信息公开条例》，结合我区实际，制定本要点。"
+    page = (f"<html><head><title>{page_title}</title></head><body>{heading}"
+            f"<div id='zoom'><p>{prose}</p><p>{prose}</p></div></body></html>")
+    loaded = load_file(write_file("points.html", page))
+    assert loaded.title == "松溪区2024年政务公开工作要点"
+    assert loaded.text.split("\n")[0] == loaded.title
