@@ -2,9 +2,10 @@
 
 Any store that speaks the SPARQL 1.1 Graph Store Protocol and Protocol will do; the
 tests use a real ``oxigraph serve``. A text's graph is sent in one ``PUT
-<store>?graph=<text IRI>`` with an N-Triples body, which the server applies as one
-replacement of that graph: a text is there entirely, in its new version, or not at all.
-``DELETE`` takes it out. Whether a text is already there in a given version is a
+<store>?graph=<text IRI>`` with an N-Triples body (and a Content-Length), which replaces
+that graph: Oxigraph 0.5 keeps the old version when the body is cut off or malformed
+(tested), so a build killed midway leaves no half-written text. Whether another server
+does the same is up to it; the protocol does not say. ``DELETE`` takes a text out. Whether a text is already there in a given version is a
 SPARQL ``ASK`` (``queries/writer_has_text.rq``) with the text and its sha-256 as bindings.
 
 Queries see the union of the named graphs only if the server is set up so (``oxigraph

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import socket
+import time
 import urllib.parse
 import urllib.request
 
@@ -155,3 +157,25 @@ def test_endpoint_roundtrip_errors_are_one_line(oxigraph_server, free_port):
     assert "\n" not in str(err.value)
     with pytest.raises(EndpointError, match="not an http"):
         EndpointWriter("ftp://127.0.0.1/")
+
+
+def test_endpoint_roundtrip_cut_off_write_leaves_the_text_as_it_was(
+        writer, oxigraph_server, query_extractions):
+    """A build killed in the middle of sending a text: the server keeps the old version."""
+    bailu = query_extractions[0]
+    write_extraction(writer, bailu)
+    before = _served_triples(oxigraph_server, bailu.text_id)
+    newer = dataclasses.replace(bailu, sha256="1" * 64, links=[])
+    body = ox.serialize([q.triple for q in graph_of(newer).quads],
+                        format=ox.RdfFormat.N_TRIPLES)
+    half = body[: body.index(b"\n", len(body) // 2) + 1]  # whole lines: valid N-Triples
+    host, port = urllib.parse.urlsplit(oxigraph_server).netloc.split(":")
+    path = f"/store?{urllib.parse.urlencode({'graph': text_iri(bailu.text_id)})}"
+    with socket.create_connection((host, int(port)), timeout=5) as sock:
+        sock.sendall(f"PUT {path} HTTP/1.1\r\nHost: {host}\r\n"
+                     "Content-Type: application/n-triples\r\n"
+                     f"Content-Length: {len(body)}\r\n\r\n".encode() + half)
+        time.sleep(0.3)  # the server is reading the body when the client dies
+    time.sleep(0.3)
+    assert _served_triples(oxigraph_server, bailu.text_id) == before
+    assert writer.has_text(text_iri(bailu.text_id), bailu.sha256)
