@@ -5,8 +5,9 @@ tests use a real ``oxigraph serve``. A text's graph is sent in one ``PUT
 <store>?graph=<text IRI>`` with an N-Triples body (and a Content-Length), which replaces
 that graph: Oxigraph 0.5 keeps the old version when the body is cut off or malformed
 (tested), so a build killed midway leaves no half-written text. Whether another server
-does the same is up to it; the protocol does not say. ``DELETE`` takes a text out. Whether a text is already there in a given version is a
-SPARQL ``ASK`` (``queries/writer_has_text.rq``) with the text and its sha-256 as bindings.
+does the same is up to it; the protocol does not say. ``DELETE`` takes a text out.
+Whether a text is already there in a given version is a SPARQL ``ASK``
+(``queries/writer_has_text.rq``) with the text and its sha-256 as bindings.
 
 Queries see the union of the named graphs only if the server is set up so (``oxigraph
 serve --union-default-graph``; Fuseki's ``unionDefaultGraph``); the named queries need it.
