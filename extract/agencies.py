@@ -23,17 +23,26 @@ import re
 from dataclasses import dataclass
 
 from policykg.extract.component import RuleComponent
-from policykg.extract.entity_rules import Protected, make_span
+from policykg.extract.entity_rules import Protected, make_span, walk_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
 LEVELS = "省市县区镇乡州旗盟"
 # the fallback place (a name missing from the division list) only before these levels
-FALLBACK_LEVELS = "区县镇乡旗"
+FALLBACK_LEVELS = "市州区县镇乡旗"
 PLACE_LEVELS = "省市县区国州旗盟"
 # what must stand before such a fallback place: punctuation, a line start, 在/的/和 …
-STRONG_BOUNDARY = {"^", "\n", " ", "\u3000", ",", "，", "、", "：", ":", "；", ";", "。", "(", "（",
+# (not a comma: in running prose 整合市政府 is a verb before a level word)
+STRONG_BOUNDARY = {"^", "\n", " ", "\u3000", "、", "：", ":", "(", "（",
                    "的", "在", "和", "与", "及", "由"}
+# characters no place name holds (市委市政府 is two bodies, not a place 市委市)
+NOT_IN_PLACE = LEVELS + "委府院局厅办"
+# heads whose name must open like a body's name or follow a word that introduces one
+NAMED_HEADS = ("委员会", "工作委员会")
+NAME_OPENINGS = ("全面", "全国", "国家", "中央", "中共")
+NAMED_BOUNDARY = {"的", "等", "了", "召开", "成立", "组建", "设立", "调整", "由", "和", "与", "及"}
+ZONE_HEADS = ("管委会", "管理委员会")
+ZONE_ENDINGS = ("区", "园", "城", "港", "岛", "基地", "新城")
 # characters that never sit inside the generic department name X局 / X厅
 NOT_IN_NAME = "的各和与及在对等了是为将把以从向被全本我该其"
 
@@ -83,7 +92,8 @@ class AgenciesComponent(RuleComponent):
         heads = pairs("agency_named_heads.txt")
         self.head_kinds = {h[0]: h[1] for h in heads}
         self.placed_heads = {h[0] for h in heads if "placed" in h[2:]}
-        self.head_re = re.compile(_alt(list(self.head_kinds)))
+        # 中心 heads a body, not 理论学习中心组 or 中心工作 / 中心城区
+        self.head_re = re.compile(rf"(?:{_alt(list(self.head_kinds))})(?![组工城区])")
         self.stops = set(self.data["agency_left_stops.txt"])
         self.stop_lengths = sorted({len(s) for s in self.stops}, reverse=True)
         self.not_places = set(self.data["agency_not_places.txt"])
@@ -142,8 +152,15 @@ class AgenciesComponent(RuleComponent):
             name = text[start:m.start()]
             if len(name) < 2 or stopped_at == "各" or name in self.not_places:
                 continue
-            if m.group() in self.placed_heads and not self.starts_with_place(name):
+            head = m.group()
+            if head in self.placed_heads and not self.starts_with_place(name):
                 continue
+            if head in ZONE_HEADS and not name.endswith(ZONE_ENDINGS):
+                continue  # 管委会 manages a zone: 官盛新区管委会
+            if head in NAMED_HEADS and not (self.starts_with_place(name)
+                                           or name.startswith(NAME_OPENINGS)
+                                           or stopped_at in NAMED_BOUNDARY):
+                continue  # 建成人民调解委员会: a verb, not a name, runs into the head
             out.append(Candidate(start, m.end(), self.head_kinds[m.group()]))
         return out
 
@@ -164,34 +181,53 @@ class AgenciesComponent(RuleComponent):
         if any(text[end - k:end] in self.not_places for k in (2, 3, 4)):
             return None
         if text[level_at] in FALLBACK_LEVELS:
-            q, stopped_at = self.walk_left(text, level_at, 4)
-            if 2 <= level_at - q <= 3 and stopped_at in STRONG_BOUNDARY:
-                return q
+            start = self.unlisted_place(text, level_at)
+            if start is not None:
+                return start
         return level_at
+
+    def unlisted_place(self, text: str, level_at: int) -> int | None:
+        """Start of a place missing from the division list (红谷滩区, 云岭市松溪区): two or
+        three characters before the level, after a clear boundary or another place."""
+        for size in (2, 3):
+            q = level_at - size
+            name = text[q:level_at]
+            if q < 0 or not all("\u4e00" <= c <= "\u9fff" and c not in NOT_IN_PLACE
+                                for c in name):
+                continue
+            if any(self.stop_ending(text, e) for e in range(q + 1, level_at + 1)):
+                continue
+            before = text[q - 1] if q > 0 else "^"
+            if before in STRONG_BOUNDARY:
+                return q
+            if before in "省市州":
+                outer = self.place_ending(text, q)
+                if outer:
+                    return q - len(outer)
+                outer_start = self.unlisted_place(text, q - 1)
+                if outer_start is not None:
+                    return outer_start
+        return None
 
     def place_ending(self, text: str, end: int) -> str | None:
         for k in self.place_lengths:
             piece = text[max(end - k, 0):end]
-            if len(piece) == k and piece in self.places:
+            if len(piece) == k and piece in self.places and not self.starts_with_stop(piece):
                 return piece
         return None
 
+    def starts_with_stop(self, name: str) -> bool:
+        """会同县 is a county, but in 会同县市场监管局 会同 means "together with"."""
+        return any(name[:k] in self.stops for k in self.stop_lengths if 1 < k < len(name))
+
     def walk_left(self, text: str, pos: int, limit: int) -> tuple[int, str]:
-        """Walk left over Chinese characters from ``pos`` up to ``limit`` of them, stopping
-        before a boundary word; returns the start and what stopped it ("" for the limit,
-        the stop word, or the non-Chinese character)."""
-        q = pos
-        while q > 0:
-            for k in self.stop_lengths:
-                if q - k >= 0 and text[q - k:q] in self.stops:
-                    return q, text[q - k:q]
-            ch = text[q - 1]
-            if not "\u4e00" <= ch <= "\u9fff":
-                return q, ch
-            if pos - q >= limit:
-                return q, ""
-            q -= 1
-        return q, "^"
+        return walk_left(text, pos, limit, self.stops, self.stop_lengths)
+
+    def stop_ending(self, text: str, end: int) -> str | None:
+        for k in self.stop_lengths:
+            if end - k >= 0 and text[end - k:end] in self.stops:
+                return text[end - k:end]
+        return None
 
     def starts_with_place(self, name: str) -> bool:
         if name[0] in LEVELS or name.startswith(("中共", "中央", "国家")):

@@ -59,3 +59,32 @@ def make_span(doc: Doc, start: int, end: int, canonical: str, attrs: dict) -> Sp
         span._.canonical = canonical
         span._.attrs = attrs
     return span
+
+
+def walk_left(text: str, pos: int, limit: int, stops: set[str],
+              stop_lengths: list[int]) -> tuple[int, str]:
+    """Walk left over Chinese characters from ``pos``, at most ``limit`` of them, stopping
+    before a boundary word; returns the start and what stopped it: the stop word, the
+    non-Chinese character, "^" for the text's start, or "" for the limit."""
+
+    def stop_ending(end: int) -> str | None:
+        for k in stop_lengths:
+            if end - k >= 0 and text[end - k:end] in stops:
+                return text[end - k:end]
+        return None
+
+    q = pos
+    while q > 0:
+        stop = stop_ending(q)
+        if stop:
+            # 落实行政执法: 实行 ends here but 落实 ends one earlier; the name keeps 行
+            earlier = stop_ending(q - 1)
+            if earlier and len(stop) > 1:
+                return q - 1, earlier
+            return q, stop
+        if not "\u4e00" <= text[q - 1] <= "\u9fff":
+            return q, text[q - 1]
+        if pos - q >= limit:
+            return q, ""
+        q -= 1
+    return q, "^"

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from policykg.extract.component import RuleComponent
-from policykg.extract.entity_rules import Protected, make_span
+from policykg.extract.entity_rules import Protected, make_span, walk_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -173,14 +173,7 @@ class MeasuresComponent(RuleComponent):
         return out
 
     def walk_left(self, text: str, pos: int, limit: int) -> int:
-        q = pos
-        while q > 0 and pos - q < limit:
-            if any(text[q - k:q] in self.stops for k in self.stop_lengths if q - k >= 0):
-                break
-            if not "\u4e00" <= text[q - 1] <= "\u9fff":
-                break
-            q -= 1
-        return q
+        return walk_left(text, pos, limit, self.stops, self.stop_lengths)[0]
 
 
 @Language.factory("policykg_measures_v1")
