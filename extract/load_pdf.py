@@ -2,7 +2,8 @@
 
 pypdf gives one line per printed line; a sentence that the page width broke would end at
 each break (sentences end at line breaks), so a line that runs to the page's full width
-and does not end a sentence is joined to the next one.
+and does not end a sentence is joined to the next one, across a page break too. Page
+numbers (— 3 —, 第3页 共9页) printed at a page's top or foot are dropped.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ FULL_LINE = 0.85  # of the page's longest line: shorter lines end a paragraph
 SENTENCE_END = re.compile(r"[。！？；：!?;:”’」』）)]$")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|"
                      r"\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条])")
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共"
+                         r"\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
 CJK = "\u4e00-\u9fff，。、；：？！“”《》（）"
 LETTER_SPACED = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}])")
 
@@ -38,20 +41,32 @@ def read_pdf(data: bytes, path: str) -> RawText:
             raise CorruptFileError(path, f"corrupt or unreadable pdf ({_one_line(err)})") from None
     if not any(page.strip() for page in pages):
         raise EmptyTextError(path, f"no text layer (scanned?) in {len(pages)} page(s)")
-    return RawText("\n\n".join(_unwrap(page) for page in pages), None, title)
+    return RawText(_unwrap([_page_lines(page) for page in pages]), None, title)
 
 
-def _unwrap(page: str) -> str:
+def _page_lines(page: str) -> list[str]:
+    """The page's lines, letter-spacing undone, a page number at its top or foot dropped."""
     lines = [_unspace(line.rstrip()) for line in page.splitlines()]
-    width = max((len(line) for line in lines), default=0)
+    lines = [line for line in lines if line.strip()]
+    for end in (-1, 0):
+        if lines and PAGE_NUMBER.match(lines[end]):
+            del lines[end]
+    return lines
+
+
+def _unwrap(pages: list[list[str]]) -> str:
+    """Join each line that runs to its page's full width without ending a sentence to the
+    next one, across page breaks too; headings (一、 （一） 第一条) always start a line."""
     out: list[str] = []
     joining = False
-    for line in lines:
-        if joining and line and not HEADING.match(line):
-            out[-1] += line.lstrip()
-        else:
-            out.append(line)
-        joining = bool(line) and len(line) >= FULL_LINE * width and not SENTENCE_END.search(line)
+    for lines in pages:
+        width = max((len(line) for line in lines), default=0)
+        for line in lines:
+            if joining and not HEADING.match(line):
+                out[-1] += line.lstrip()
+            else:
+                out.append(line)
+            joining = len(line) >= FULL_LINE * width and not SENTENCE_END.search(line)
     return "\n".join(out)
 
 

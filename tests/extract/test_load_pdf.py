@@ -35,3 +35,12 @@ def test_load_pdf_encrypted_without_user_password_is_read(make_pdf):
     """Owner-password-only pdfs (print allowed, editing not) are common: read them."""
     path = make_pdf("locked.pdf", [["区政府印发《松溪区优化营商环境若干措施》。"]], password="")
     assert load_file(path).text == "区政府印发《松溪区优化营商环境若干措施》。"
+
+
+@pytest.mark.parametrize("page_number", ["— 1 —", "-1-", "第1页 共2页", "1/2", "1"])
+def test_load_pdf_paragraph_across_pages(make_pdf, page_number):
+    lines = wrapped(PARAGRAPH)
+    pages = [["松溪区2023年度法治政府建设情况的报告", *lines[:2], page_number],
+             [*lines[2:], "二、下一步工作打算", page_number.replace("1", "2", 1)]]
+    lines = load_file(make_pdf("two-pages.pdf", pages)).text.split("\n")
+    assert lines == ["松溪区2023年度法治政府建设情况的报告", PARAGRAPH, "二、下一步工作打算"]
