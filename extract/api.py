@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from policykg.extract.component import TEXT_KEY
 from policykg.extract.load import load_file
 from policykg.extract.loaded import LoadedText
 from policykg.extract.pipeline import shared_pipeline
@@ -18,6 +19,7 @@ def extract_loaded(loaded: LoadedText, text_id: str | None = None,
                    nlp: Language | None = None) -> Extraction:
     nlp = nlp or shared_pipeline()
     doc = nlp.make_doc(loaded.text)
+    doc.user_data[TEXT_KEY] = loaded.text  # the Doc's text, without walking its tokens
     doc._.source = loaded
     for _, proc in nlp.pipeline:
         doc = proc(doc)

@@ -66,13 +66,29 @@ class RuleComponent:
         return self
 
 
+TEXT_KEY = "policykg.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc and kept in ``doc.user_data``.
+
+    spaCy builds ``Doc.text`` anew on every access by walking every token (a Python
+    object per character with the char segmenter): reading it once per component costs
+    more than making the Doc. Every component should read the text through here.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     """The span over text[start:end] with white space trimmed off both ends, or None.
 
     Span extension values (``span._``) are keyed by character offsets, so two spans over
     the same characters share ``canonical`` and ``attrs``: give each finding its own text.
     """
-    text = doc.text
+    text = doc_text(doc)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

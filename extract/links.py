@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from policykg.extract.component import RuleComponent, sentence_of, sentence_starts
+from policykg.extract.component import RuleComponent, doc_text, sentence_of, sentence_starts
 from policykg.extract.titles import DocTypes
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -253,7 +253,7 @@ class _Context:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.starts = sentence_starts(doc)
         ends = [*self.starts[1:], len(self.text)]
         self.sentences = list(zip(self.starts, ends, strict=True))

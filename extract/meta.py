@@ -25,10 +25,9 @@ number. Nothing is guessed: a field the text does not print stays None.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from typing import Any
 
-from policykg.extract.component import RuleComponent
+from policykg.extract.component import RuleComponent, doc_text
 from policykg.extract.titles import DocTypes
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -39,7 +38,8 @@ MAX_TITLE = 90
 SITE_PREFIX = re.compile(r"^.{1,12}?[丨｜|]\s*")
 SENTENCE_MARKS = re.compile(r"[。，,；;：:？?！!]")
 DATE = re.compile(r"((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
-DATE_LINE = re.compile(r"^\s*(?:19|20)\d\d\s*[年\d][\d\s年月]{0,8}日\s*$")
+DATE_LINE = re.compile(r"^[ \t\u3000]*(?:19|20)\d\d[ \t]*[年\d][\d \t年月]{0,8}日[ \t\u3000]*$",
+                       re.M)
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 LINE = re.compile(r"[^\n]*")
 
@@ -59,17 +59,19 @@ class MetaComponent(RuleComponent):
         endings = sorted(self.data.get("meta_agency_endings.txt", []), key=len, reverse=True)
         self.body_end = re.compile(f"(?:{'|'.join(map(re.escape, endings))})$")
         places = sorted(self.data.get("meta_place_suffixes.txt", []), key=len, reverse=True)
-        self.place_chain = re.compile(
-            rf"^(?:[\u4e00-\u9fff]{{1,7}}?(?:{'|'.join(map(re.escape, places))}))+")
-        self.place_alt = "|".join(map(re.escape, places))
+        # a suffix closes a name only where no other suffix follows: 赣州市, 通州区
+        alt = "|".join(re.escape(p) + ("(?![市区县])" if p == "州" else "(?![省州区县旗盟])")
+                       for p in places)
+        self.place_chain = re.compile(rf"(?:[\u4e00-\u9fff]{{1,7}}?(?:{alt}))+")
         self.doc_type = DocTypes(self.data.get("doc_types.txt", []))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        lines = [(m.start(), m.end()) for m in LINE.finditer(text) if m.end() > m.start()]
+        text = doc_text(doc)
+        lines = [(m.start(), m.end()) for m in LINE.finditer(text, 0, HEADER_CHARS)
+                 if m.end() > m.start()][:HEADER_LINES]
         fields = self._fields(text, lines)
         title, title_span = self._title(text, lines, fields)
-        signature = self._signature(text, lines)
+        signature = self._signature(text)
         author = fields.get("author") or self._author_from_title(title) or (
             signature[0] if signature else None)
         meta: dict[str, Any] = {
@@ -77,7 +79,7 @@ class MetaComponent(RuleComponent):
             "author": author,
             "jurisdiction": self._jurisdiction(text, author, title),
             "date": _iso(fields.get("date")) or (signature[1] if signature else None)
-            or self._date_line(text, lines) or _iso(fields.get("published")),
+            or self._date_line(text) or _iso(fields.get("published")),
             "year": _year(title),
             "doc_type": self.doc_type(title) if title else None,
             "number": self._own_number(doc, text, fields),
@@ -89,7 +91,7 @@ class MetaComponent(RuleComponent):
     # -- header fields ----------------------------------------------------------------
     def _fields(self, text: str, lines: list[tuple[int, int]]) -> dict[str, Any]:
         found: dict[str, Any] = {}
-        head = [ln for ln in lines if ln[0] < HEADER_CHARS][:HEADER_LINES]
+        head = lines
         for i, (start, end) in enumerate(head):
             line = text[start:end]
             for m in self.field_re.finditer(line):
@@ -114,7 +116,7 @@ class MetaComponent(RuleComponent):
             at = fields["title_at"]
             return _squash(fields["title"]), (at, at + len(fields["title"]))
         previous: tuple[int, int] | None = None
-        for start, end in [ln for ln in lines if ln[0] < HEADER_CHARS][:HEADER_LINES]:
+        for start, end in lines:
             line = text[start:end].strip()
             if not line:
                 continue
@@ -151,23 +153,21 @@ class MetaComponent(RuleComponent):
             return m.group(1)
         return None
 
-    def _signature(self, text: str,
-                   lines: list[tuple[int, int]]) -> tuple[str, str | None] | None:
-        printed = [(s, e) for s, e in lines if text[s:e].strip()]
-        for (s, e), (s2, e2) in pairwise(printed):
-            name = text[s:e].strip()
-            if (2 < len(name) <= 40 and not SENTENCE_MARKS.search(name) and self._bodies(name)
-                    and DATE_LINE.match(text[s2:e2])):
-                return "、".join(name.split()), _iso(text[s2:e2])
+    def _signature(self, text: str) -> tuple[str, str | None] | None:
+        """The first body's name alone on its line with a date on the next printed line."""
+        for m in DATE_LINE.finditer(text):
+            before = text[:m.start()].rstrip()
+            name = before[before.rfind("\n") + 1:].strip()
+            if (2 < len(name) <= 40 and not SENTENCE_MARKS.search(name)
+                    and self._bodies(name)):
+                return "、".join(name.split()), _iso(m.group())
         return None
 
     @staticmethod
-    def _date_line(text: str, lines: list[tuple[int, int]]) -> str | None:
+    def _date_line(text: str) -> str | None:
         """A date alone on its line: where a notice prints its date without a signature."""
-        for start, end in lines:
-            if DATE_LINE.match(text[start:end]):
-                return _iso(text[start:end])
-        return None
+        m = DATE_LINE.search(text)
+        return _iso(m.group()) if m else None
 
     # -- jurisdiction -------------------------------------------------------------------
     def _jurisdiction(self, text: str, author: str | None, title: str | None) -> str | None:
@@ -179,17 +179,22 @@ class MetaComponent(RuleComponent):
         if not place:
             return None
         # a higher place printed right before it elsewhere: 中共赣州市章贡区委 -> 赣州市章贡区
-        longer = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?(?:{self.place_alt})){re.escape(place)}")
         best = place
-        for m in longer.finditer(text):
-            candidate = self._place(re.sub(r"^(?:中共|共)", "", m.group(1)) + place)
-            if candidate and candidate.endswith(place) and len(candidate) > len(best):
-                best = candidate
+        at = text.find(place)
+        while at > 0:
+            before = re.split(r"中共|[^\u4e00-\u9fff]|[的和与及在对]", text[max(0, at - 8):at])[-1]
+            for size in range(len(before), 2, -1):
+                higher = before[-size:]
+                if self.place_chain.fullmatch(higher) and len(higher) + len(place) > len(best):
+                    best = higher + place
+                    break
+            at = text.find(place, at + len(place))
         return best
 
     def _place(self, name: str) -> str | None:
         m = self.place_chain.match(name)
-        if not m or len(m.group()) < 2 or self.body_end.search(m.group()):
+        if (not m or len(m.group()) < 2 or m.group()[0] in "全本我各该"
+                or self.body_end.search(m.group())):
             return None
         return m.group()
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from policykg.extract.component import RuleComponent, char_span
+from policykg.extract.component import RuleComponent, char_span, doc_text
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -93,7 +93,7 @@ class NumbersComponent(RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for start, end, parts in find_numbers(doc.text, self.stops):
+        for start, end, parts in find_numbers(doc_text(doc), self.stops):
             span = char_span(doc, start, end, "NUMBER")
             if span is None:
                 continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from policykg.extract.component import doc_text
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -65,7 +66,7 @@ class SectionsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sections = find_sections(doc.text)
+        doc._.sections = find_sections(doc_text(doc))
         return doc
 
 

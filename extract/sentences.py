@@ -6,8 +6,8 @@ with it, so every sentence but a blank text's starts on a printed character. ；
 do not end a sentence: the document links read clause chains inside one sentence (the
 subject of 「省委召开常委会会议，……，审议通过《…》」 is three clauses back).
 
-Only the first token of each sentence is marked (and the second token marked as not a
-start), which is all :attr:`Doc.sents` needs: no Python loop over the characters.
+The boundaries are written in one ``Doc.from_array`` call: no Python loop over the
+characters (setting ``token.is_sent_start`` scans the whole Doc each time).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import IDX
+from policykg.extract.component import doc_text
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,17 +28,16 @@ class SentenceSplitter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if len(doc) < 2:
+        if not len(doc):
             return doc
-        text = doc.text
+        text = doc_text(doc)
         ends = [m.end() for m in END.finditer(text) if m.end() < len(text)]
-        idx = doc.to_array(IDX)
-        tokens = set(numpy.searchsorted(idx, ends).tolist()) if ends else set()
-        tokens.discard(0)
-        doc[1].is_sent_start = 1 in tokens  # marks the doc as segmented even with one sentence
-        for i in tokens:
-            if i < len(doc):
-                doc[i].is_sent_start = True
+        flags = numpy.full(len(doc), -1, dtype="int64")  # -1: not a start, 1: a start
+        flags[0] = 1
+        if ends:
+            flags[numpy.searchsorted(doc.to_array(IDX), ends)] = 1
+        # one C pass; setting token.is_sent_start scans the whole Doc on every call
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
         return doc
 
 

@@ -25,7 +25,7 @@ import re
 import unicodedata
 from typing import Any
 
-from policykg.extract.component import RuleComponent, char_span
+from policykg.extract.component import RuleComponent, char_span, doc_text
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -73,7 +73,7 @@ class TitlesComponent(RuleComponent):
         self.doc_type = DocTypes(self.data.get("doc_types.txt", []))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         numbers = {s.start_char: s for s in doc.spans.get("numbers", [])}
         spans: list[Span] = []
         defined: dict[str, str] = {}  # abbreviation canonical -> full title canonical
@@ -84,13 +84,14 @@ class TitlesComponent(RuleComponent):
             span = char_span(doc, start, end, "DOCUMENT")
             if span is None:
                 continue
-            canonical = canonical_title(span.text)
+            printed = text[span.start_char:span.end_char]  # Span.text walks its tokens
+            canonical = canonical_title(printed)
             attrs: dict[str, Any] = {"number": None, "doc_type": None, "abbreviation": None}
             if canonical in defined:
                 attrs["abbreviates"] = defined[canonical]
                 canonical = defined[canonical]
             else:
-                attrs["doc_type"] = self.doc_type(span.text)
+                attrs["doc_type"] = self.doc_type(printed)
             number, abbreviation, paren_end = self._after(text, end + 1, numbers)
             if number is not None:
                 number._.attrs["role"] = "cited"
