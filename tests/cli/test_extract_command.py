@@ -106,3 +106,31 @@ def test_extract_command_subprocess(mixed_batch, tmp_path):
     assert "Traceback" not in done.stderr
     assert len(_stderr_lines(done.stderr)) == len(mixed_batch.bad)
     assert sorted(p.stem for p in out.glob("*.json")) == mixed_batch.good
+
+
+def test_extract_command_output_read_by_scorer(dev_dir, tmp_path, capsys):
+    """The shared scorer reads DIR as it is: every kind of fact is predicted and hits."""
+    scorer = dev_dir.parents[1] / "tools" / "score.py"
+    if not scorer.is_file():
+        pytest.skip("../shared/tools/score.py is not beside this checkout")
+    stems = ["zhanggong-2022", "guangan-rules-2020", "shuangcheng-2021"]
+    gold, out = tmp_path / "gold", tmp_path / "out"
+    gold.mkdir()
+    for stem in stems:  # a gold folder of just these texts, in the test's tmp folder
+        (gold / f"{stem}.json").write_bytes((dev_dir / f"{stem}.json").read_bytes())
+    assert main(["extract", *(str(dev_dir / f"{s}.txt") for s in stems), "--out", str(out)]) == 0
+    done = subprocess.run([sys.executable, str(scorer), str(gold), str(out), "--json"],
+                          capture_output=True, text=True, timeout=60, check=True)
+    result = json.loads(done.stdout)
+    for kind in ("documents", "agencies", "measures", "metrics", "issued"):
+        assert result[kind]["pred"] > 0 and result[kind]["recall"] > 0, kind
+
+
+def test_extract_command_out_is_a_file(mixed_batch, tmp_path, capsys):
+    blocker = tmp_path / "out.json"
+    blocker.write_text("{}", encoding="utf-8")
+    code = main(["extract", *mixed_batch.args, "--out", str(blocker)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert _stderr_lines(err) == [f"policykg: {blocker}: cannot create the output folder "
+                                  "(File exists)"]
