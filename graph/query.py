@@ -9,7 +9,8 @@ serve the picture and the writers) whose header comment says what it does::
 
 A parameter's kind, in brackets, says which RDF term its value becomes: ``string`` (the
 default, a plain literal), ``label`` (a Chinese-tagged literal, as the graph's
-skos:prefLabel and skos:altLabel are) or ``iri``.
+skos:prefLabel and skos:altLabel are), ``title`` (a document title normalised the way
+the builder keys documents, matched against ``pkg:key``) or ``iri``.
 
 Values reach a query only as bindings of its variables (``?issuer`` above), in a
 trailing ``VALUES`` block of RDF terms serialised by pyoxigraph (escaped, never pasted
@@ -33,6 +34,7 @@ from importlib import resources
 from typing import Union
 
 import pyoxigraph as ox
+from policykg.graph.resolve import normalise_title
 from policykg.ontology.errors import QueryError
 
 #: A cell of a result: an IRI or a string, a number, or nothing (unbound).
@@ -59,6 +61,8 @@ PARAM_KINDS = {
     "string": ox.Literal,
     "label": lambda value: ox.Literal(value, language="zh"),
     "iri": ox.NamedNode,
+    # A document's title however printed (《》, full-width brackets, any dash) -> its key.
+    "title": lambda value: ox.Literal(normalise_title(value)),
 }
 
 

@@ -104,12 +104,14 @@ def _cases(texts):
             ("wuxi-notice-2021", _at(texts, "wuxi-notice-2021", JIANDU)[0],
              s("wuxi-notice-2021", 0)),
         ]),
-        # The title as printed (full-width brackets and dash) and as normalised.
+        # The title as printed (full-width brackets and dash), as normalised, and as
+        # another text might print it (in 《》, with an em dash).
         *[("texts-citing", {"title": title}, [
             ("bailu-2022", _at(texts, "bailu-2022", GANGYAO_PRINTED)[0], s("bailu-2022", 0)),
             ("songtao-2023", _at(texts, "songtao-2023", GANGYAO_PRINTED)[0],
              s("songtao-2023", 0)),
-        ]) for title in (GANGYAO_PRINTED, GANGYAO)],
+        ]) for title in (GANGYAO_PRINTED, GANGYAO, "《法治政府建设实施纲要(2021—2025年)》")],
+        ("texts-citing", {"title": "法治政府建设实施纲要"}, []),
         ("documents-by-type-and-year", {}, [
             ("办法", 2021, 1),
             ("纲要", None, 1),
