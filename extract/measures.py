@@ -34,7 +34,8 @@ KINDS = ("制度", "机制", "平台", "工程", "行动", "改革", "模式", "
 NUMERAL = re.compile(r"[一二三四五六七八九十两双]")
 PERIOD = re.compile(r"^[一二三四五六七八九十]+五$")  # 十四五, 八五: five-year periods
 FORMULA = re.compile(r"^[一二三四五六七八九十两]个[\u4e00-\u9fff]{2}$")  # 两个维护, 四个着力
-TREND = re.compile(r"^[双两三四五六七八九十][\u4e00-\u9fff]?[降升增减]$")  # 双下降, 三连降
+# 双下降, 三连降: statistics that went the right way, not a campaign (三提升 is one)
+TREND = re.compile(r"^[双两三四五六七八九十](?:下降|上升|连降|连升|连增|增长|翻番|过半)$")
 LIST_MARK = re.compile(r"[、,，;；\s]")
 ADOPTED_LIST = re.compile(
     r"(?:推行|实行|落实|执行|建立|健全|完善|实施)"

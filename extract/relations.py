@@ -207,7 +207,9 @@ class RelationsComponent(RuleComponent):
     def about(self, text: str, ents: dict[str, list[Ent]]) -> list[dict]:
         out = []
         for figure in ents["metrics"]:
-            target = self.nearest(ents["measures"], figure, ABOUT_REACH)
+            in_clause = [m for m in ents["measures"] if self.same_clause(text, figure, m)]
+            target = (self.nearest(in_clause, figure, ABOUT_REACH)
+                      or self.nearest(ents["measures"], figure, ABOUT_REACH))
             target = target or self.nearest(ents["documents"], figure, None)
             if target is None:
                 clause_start = max(text.rfind(c, 0, figure.start) for c in "，。；,;\n") + 1
@@ -217,6 +219,11 @@ class RelationsComponent(RuleComponent):
             if target is not None:
                 out.append(link("about", figure, target, figure.sentence, None))
         return out
+
+    @staticmethod
+    def same_clause(text: str, a: Ent, b: Ent) -> bool:
+        left, right = (a, b) if a.start <= b.start else (b, a)
+        return not CLAUSE_END.search(text, left.end, right.start)
 
     @staticmethod
     def nearest(candidates: list[Ent], figure: Ent, reach: int | None) -> Ent | None:

@@ -1,0 +1,65 @@
+"""Agencies: names a reader would mark in invented sentences of the genre, and what not."""
+
+from __future__ import annotations
+
+import pytest
+from policykg.extract.pipeline import shared_pipeline
+
+
+def agencies(text: str) -> dict[str, tuple[str, str]]:
+    doc = shared_pipeline()(text)
+    return {s.text: (s._.canonical, s._.attrs["kind"]) for s in doc.spans["agencies"]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2023年，在省委、省政府和市委的坚强领导下，平江县人民政府深入推进依法行政。",
+     {"省委", "省政府", "市委", "平江县人民政府"}),
+    ("市委市政府高度重视法治建设，县委县政府多次专题研究。",
+     {"市委", "市政府", "县委", "县政府"}),
+    ("认真落实中共中央、国务院决策部署，贯彻党中央关于全面依法治国的要求。",
+     {"中共中央", "国务院", "党中央"}),
+    ("中共平江县委办公室、平江县人民政府办公室联合印发实施方案。",
+     {"中共平江县委办公室", "平江县人民政府办公室"}),
+    ("区司法局会同区市场监管局、区发改委开展联合检查，区法院、区检察院派员参加。",
+     {"区司法局", "区市场监管局", "区发改委", "区法院", "区检察院"}),
+    ("召开县委全面依法治县委员会第三次会议，县政府党组会议、县委常委会会议专题学法。",
+     {"县委全面依法治县委员会", "县政府党组", "县委常委会"}),
+    ("成立以县司法局、县法院为成员单位的县行政争议调处中心。",
+     {"县司法局", "县法院", "县行政争议调处中心"}),
+    ("区商务局等优化营商环境工作领导小组成员单位按职责分工落实。",
+     {"区商务局", "优化营商环境工作领导小组"}),
+    ("各乡镇人民政府，经开区管委会，区政府各部门、各直属机构：",
+     {"经开区管委会", "区政府"}),
+    ("自觉接受区人大及其常委会的监督和区政协的民主监督，办理人大代表建议36件。",
+     {"区人大", "区政协", "人大"}),
+    ("重庆市江北区司法局2023年法治政府建设年度报告\n江北区司法局在区委的领导下开展工作。",
+     {"重庆市江北区司法局", "江北区司法局", "区委"}),
+])
+def test_agencies_names_found(text: str, expected: set[str]) -> None:
+    assert set(agencies(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "各部门、各执法单位要加强协作，镇(街道)要落实属地责任。",
+    "在政府门户网站公开政策文件，推动政府职能转变。",
+    "根据《平江县人民政府关于印发行政执法公示办法的通知》（平政发〔2023〕4号）精神。",
+    "全市城市管理水平不断提升，各县(市、区)人民政府要抓好落实。",
+])
+def test_agencies_names_not_found(text: str) -> None:
+    assert agencies(text) == {}
+
+
+@pytest.mark.parametrize(("name", "canonical", "kind"), [
+    ("区法院", "区人民法院", "court"),
+    ("区检察院", "区人民检察院", "procuratorate"),
+    ("区政府", "区人民政府", "government"),
+    ("市市场监管局", "市市场监督管理局", "department"),
+    ("区发改委", "区发展和改革委员会", "commission"),
+    ("中共平江县委", "中共平江县委员会", "party_committee"),
+    ("平江县委", "中共平江县委员会", "party_committee"),
+    ("经开区管委会", "经开区管理委员会", "management_committee"),
+    ("县人民政府办公室", "县人民政府办公室", "office"),
+])
+def test_agencies_names_canonical_and_kind(name: str, canonical: str, kind: str) -> None:
+    found = agencies(f"经研究，{name}负责此项工作。")
+    assert found == {name: (canonical, kind)}

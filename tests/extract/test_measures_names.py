@@ -1,0 +1,48 @@
+"""Measures: named reforms, systems and platforms in invented sentences, and what is not one."""
+
+from __future__ import annotations
+
+import pytest
+from policykg.extract.pipeline import shared_pipeline
+
+
+def measures(text: str) -> dict[str, str | None]:
+    doc = shared_pipeline()(text)
+    return {s._.canonical: s._.attrs["kind"] for s in doc.spans["measures"]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("深入推进“放管服”改革，全面推行“一网通办”“跨省通办”，打造“平江通”政务服务品牌。",
+     {"放管服", "一网通办", "跨省通办", "平江通"}),
+    ("全面实行告知承诺制，推行行政审批信用承诺制。", {"告知承诺制", "行政审批信用承诺制"}),
+    ("建立健全守信激励和失信惩戒机制，全面推行权力清单和责任清单制度。",
+     {"守信激励和失信惩戒机制", "权力清单和责任清单制度"}),
+    ("积极推行首问负责、限时办结、服务承诺等制度。", {"首问负责", "限时办结", "服务承诺"}),
+    ("深入开展“‘五减’‘三提升’”专项行动。", {"五减", "三提升"}),
+    ("着力打造“马上办、网上办、就近办”的审批服务模式。", {"马上办、网上办、就近办"}),
+    ("入选全省第一批法治化营商环境改革试点。", {"法治化营商环境改革试点"}),
+])
+def test_measures_names_found(text: str, expected: set[str]) -> None:
+    assert set(measures(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "坚决做到“两个维护”，为“十四五”开好局，深入实施“八五”普法。",
+    "有效防范“民转刑”案件发生，按照“公开、公平、公正”原则办理。",
+    "保持“敢为、实干、争先”的精神状态，贯彻“人民至上、生命至上”重要理念。",
+    "开展“2023年法治平江建设群众满意度调查”，获评“全省法治宣传教育先进案例”。",
+    "印发《关于推行“容缺受理”制度的通知》。",
+    "健全突发事件应对工作机制，深化行政复议体制改革，推进行政审批制度改革。",
+])
+def test_measures_names_not_found(text: str) -> None:
+    assert measures(text) == {}
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("深入推进“放管服”改革。", "放管服", "改革"),
+    ("建立“首席服务专员”制度。", "首席服务专员", "制度"),
+    ("全面实行告知承诺制。", "告知承诺制", "制"),
+    ("上线“平江政务”服务平台。", "平江政务", None),
+])
+def test_measures_names_kind(text: str, name: str, kind: str | None) -> None:
+    assert measures(text)[name] == kind
