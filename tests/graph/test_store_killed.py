@@ -1,0 +1,68 @@
+"""A build killed (SIGKILL) in the middle of writing a text leaves no half-written text."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+
+import pyoxigraph as ox
+import pytest
+from policykg.graph.store import OxigraphStore
+
+# The child writes big versions of two texts in turn through OxigraphStore.write_text,
+# saying "start i" before and "done i" after each write.
+_CHILD = r"""
+import sys
+import pyoxigraph as ox
+from policykg.graph.store import OxigraphStore
+
+store = OxigraphStore(sys.argv[1])
+p = ox.NamedNode("https://w3id.org/policykg/ns#printed")
+
+def version(text, tag, n):
+    g = ox.NamedNode(f"https://w3id.org/policykg/id/text/{text}")
+    return [ox.Quad(ox.NamedNode(f"https://w3id.org/policykg/id/figure/{text}-{i}"), p,
+                    ox.Literal(f"{tag} {i}"), g) for i in range(n)]
+
+for i in range(1000):
+    text, tag = ("t1", "t2")[i % 2], "AB"[(i // 2) % 2]
+    quads = version(text, tag, 20000 + 7 * (tag == "B"))
+    print("start", i, flush=True)
+    store.write_text(f"https://w3id.org/policykg/id/text/{text}", quads)
+    print("done", i, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_store_killed_build_leaves_no_half_written_text(tmp_path):
+    path = tmp_path / "store"
+    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(path)],
+                             stdout=subprocess.PIPE, text=True)
+    lines, seen = [], {}
+    try:
+        while len(lines) < 7:  # three writes done (two replacing a text), the fourth begun
+            lines.append(child.stdout.readline().strip())
+            seen[lines[-1]] = time.monotonic()
+        assert lines[-1] == "start 3"
+        # Kill well inside the fourth write, timed by the third (a non-atomic writer,
+        # remove_graph then add quad by quad, is caught half-written this way).
+        time.sleep((seen["done 2"] - seen["start 2"]) * 0.7)
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        lines.extend(line.strip() for line in child.stdout)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+    assert lines[-1].startswith("start"), "the kill did not land inside a write"
+
+    store = OxigraphStore(path)  # opens after the crash
+    for text in ("t1", "t2"):
+        graph = ox.NamedNode(f"https://w3id.org/policykg/id/text/{text}")
+        values = [q.object.value for q in store.store.quads_for_pattern(None, None, None, graph)]
+        tags = {v.split()[0] for v in values}
+        assert len(tags) == 1, f"{text} mixes two versions"
+        expected = 20000 + 7 * (tags == {"B"})
+        assert len(values) == expected, f"{text} is half-written"
