@@ -35,6 +35,7 @@ BLOCK = frozenset(("p", "div", "section", "article", "main", "h1", "h2", "h3", "
                    "tbody", "blockquote", "pre", "address", "center", "figure",
                    "figcaption", "hr", "body"))
 PARAGRAPHS = frozenset(("p", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6"))
+TEXT_BLOCKS = frozenset(("div", "td", "section", "article", "main"))
 MIN_PARAGRAPH = 20  # characters: shorter lines are labels and links
 CJK = "\u3000-\u9fff\uff00-\uffef"
 SEGMENT_BREAK = re.compile(rf"(?<=[{CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{CJK}])")
@@ -96,16 +97,18 @@ def _article(root: etree._Element) -> list[etree._Element]:
     """The block(s) holding the article: the best-scored one and its strong siblings."""
     scores: dict[etree._Element, float] = {}
     for node in root.iter():
-        if not isinstance(node.tag, str):
+        if not isinstance(node.tag, str) or node.getparent() is None:
             continue
-        own = _own_text(node) if node.tag in ("div", "td", "section", "article") else ""
-        text = _text(node) if node.tag in PARAGRAPHS else own
+        if node.tag in PARAGRAPHS:
+            text = _text(node)
+        elif node.tag in TEXT_BLOCKS:  # prose written straight into a div counts as a <p>
+            text = _inline_text(node)
+        else:
+            continue
         if len(text) < MIN_PARAGRAPH:
             continue
         score = 1 + len(re.findall(r"[，,。；]", text)) + min(len(text) / 100, 3)
-        owner = node.getparent() if node.tag in PARAGRAPHS else node
-        if owner is None:
-            continue
+        owner = node.getparent()
         for share, target in ((1.0, owner), (0.5, owner.getparent())):
             if target is not None:
                 scores[target] = scores.get(target, 0.0) + share * score
@@ -118,7 +121,7 @@ def _article(root: etree._Element) -> list[etree._Element]:
     parent = top.getparent()
     if parent is None:
         return [top]
-    threshold = max(10.0, 0.2 * final[top])
+    threshold = max(5.0, 0.2 * final[top])
     return [sib for sib in parent if sib is top or final.get(sib, 0.0) >= threshold]
 
 
@@ -184,9 +187,13 @@ def _text(node: etree._Element | None) -> str:
     return WHITE.sub(" ", node.text_content()).strip(" \u00a0")
 
 
-def _own_text(node: etree._Element) -> str:
-    """Text directly inside ``node`` (br-separated prose), not in its child elements."""
-    pieces = [node.text or ""] + [child.tail or "" for child in node]
+def _inline_text(node: etree._Element) -> str:
+    """The text of ``node`` outside its block children: its own prose and inline markup."""
+    pieces = [node.text or ""]
+    for child in node:
+        if isinstance(child.tag, str) and child.tag not in BLOCK:
+            pieces.append(child.text_content())
+        pieces.append(child.tail or "")
     return WHITE.sub(" ", "".join(pieces)).strip()
 
 

@@ -34,11 +34,16 @@ def test_load_html_article_without_chrome(write_file, report, portal_page, parag
     '<div class="content"><div class="detail">{body}</div></div>',
     "<table><tr><td>{body}</td></tr></table>",  # old portals lay out with tables
     '<div id="zoom">{brs}</div>',  # one block, lines separated by <br>
+    '<div class="content">{divs}</div>',  # a <div> for each paragraph
+    '<div class="content"><div>{first}</div></div>',  # one short paragraph only
 ])
 def test_load_html_layouts(write_file, report, portal_page, paragraphs_html, wrapper):
     title, lines = report
-    article = wrapper.format(title=title, body=paragraphs_html(lines),
-                             brs="<br>\n".join(lines))
+    if "{first}" in wrapper:
+        lines = lines[:1]
+    article = wrapper.format(title=title, body=paragraphs_html(lines), first=lines[0],
+                             brs="<br>\n".join(f"<span>{line}</span>" for line in lines),
+                             divs="".join(f"<div>{line}</div>" for line in lines))
     loaded = load_file(write_file("page.htm", portal_page(article, article_wrapper="{}")))
     body = loaded.text.split("\n")
     assert body[0] == title
