@@ -1,0 +1,328 @@
+"""The resolved graph into Neo4j: nodes by label, relationships by type, each with its text.
+
+A push makes the Neo4j database hold what the given rows say (docs/model.md: node kinds
+are labels, relations are relationship types, the IRI is every node's unique key):
+
+1. uniqueness constraints on ``iri`` for every label, an index on ``text`` for every
+   relationship type;
+2. the texts whose facts are stale (pushed from other bytes, half-pushed, or, with
+   ``prune``, no longer in the source) lose their relationships, their claim on the
+   nodes' ``texts`` and the nodes no text holds any more;
+3. every node is merged by IRI with its properties replaced;
+4. the relationships of the stale and new texts are merged, one per start, end and text;
+5. each text is marked pushed with its source's sha-256 (``pushed_sha256``), last, so a
+   push that dies midway is finished by the next one.
+
+Rows go in batches of ``UNWIND $rows … MERGE``, one transaction per batch, through the
+driver's managed transactions (transient errors and lost connections are retried for up
+to ``retry_seconds``). Every driver failure becomes one-line Neo4jError; the password is
+in no message.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from policykg.graph import cypher
+from policykg.graph.view import EdgeRow, NodeRow
+from policykg.ontology.errors import Neo4jError
+
+__all__ = [
+    "Neo4jTarget",
+    "PushReport",
+    "counts",
+    "push",
+    "run_cypher",
+]
+
+DEFAULT_URI = "bolt://127.0.0.1:7687"
+DEFAULT_USER = "neo4j"
+BATCH_SIZE = 2000
+
+
+@dataclass(frozen=True)
+class Neo4jTarget:
+    """Where to push: the password is kept out of repr so no log or traceback shows it."""
+
+    uri: str = DEFAULT_URI
+    user: str = DEFAULT_USER
+    password: str = field(default="", repr=False)
+    database: str | None = None  # None: the server's default database
+    retry_seconds: float = 30.0  # how long transient failures are retried
+
+    def describe(self) -> str:
+        return self.uri + (f" (database {self.database})" if self.database else "")
+
+
+@dataclass
+class PushReport:
+    nodes: int = 0  # node rows written
+    relationships: int = 0  # relationship rows written
+    texts_written: list[str] = field(default_factory=list)  # text ids (new or changed)
+    texts_unchanged: int = 0
+    texts_removed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def facts(self) -> int:
+        return self.nodes + self.relationships
+
+    def summary(self) -> str:
+        rate = self.facts / self.seconds if self.seconds else 0.0
+        return (
+            f"pushed {self.nodes} nodes and {self.relationships} relationships in "
+            f"{self.seconds:.1f} s ({rate:.0f}/s); texts: {len(self.texts_written)} written, "
+            f"{self.texts_unchanged} unchanged, {len(self.texts_removed)} removed"
+        )
+
+
+# --- connection and errors ------------------------------------------------------------------
+
+
+def _driver(target: Neo4jTarget) -> Any:
+    from neo4j import GraphDatabase
+
+    with _errors(target):
+        driver = GraphDatabase.driver(
+            target.uri,
+            auth=(target.user, target.password),
+            max_transaction_retry_time=target.retry_seconds,
+            connection_timeout=10.0,
+            # the server's hints (an unknown property on a first push …) are no news to a user
+            notifications_min_severity="OFF",
+        )
+        try:
+            # Fails at once on a wrong address or password, rather than after the retries.
+            driver.verify_connectivity()
+        except BaseException:
+            driver.close()
+            raise
+    return driver
+
+
+@contextmanager
+def _session(target: Neo4jTarget) -> Iterator[Callable[..., Any]]:
+    """A function running one statement in its own managed (retried) write transaction."""
+    driver = _driver(target)
+    try:
+        with _errors(target):
+
+            def run(query: str, params: Mapping[str, Any] | None = None) -> Any:
+                return driver.execute_query(query, dict(params or {}), database_=target.database)
+
+            yield run
+    finally:
+        driver.close()
+
+
+@contextmanager
+def _errors(target: Neo4jTarget) -> Iterator[None]:
+    from neo4j import exceptions as nx
+
+    try:
+        yield
+    except nx.AuthError as err:
+        raise Neo4jError(
+            f"{target.describe()}: the server refused the credentials of user {target.user!r}"
+        ) from err
+    except (nx.ServiceUnavailable, nx.SessionExpired) as err:
+        raise Neo4jError(
+            f"{target.describe()}: the server is unreachable or went away "
+            f"({_line(err, target)})"
+        ) from err
+    except (nx.Neo4jError, nx.DriverError) as err:
+        raise Neo4jError(f"{target.describe()}: {_line(err, target)}") from err
+    except (ValueError, OSError) as err:  # a malformed URI, a socket failure
+        raise Neo4jError(f"{target.describe()}: {_line(err, target)}") from err
+
+
+def _line(err: BaseException, target: Neo4jTarget) -> str:
+    message = getattr(err, "message", None) or str(err) or type(err).__name__
+    code = getattr(err, "code", None)
+    line = " ".join(str(message).split())
+    if len(line) > 300:
+        line = line[:299] + "…"
+    if target.password and len(target.password) >= 4:
+        line = line.replace(target.password, "***")
+    return f"{code}: {line}" if code else line
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+
+def _value(value: Any) -> Any:
+    """A Neo4j property value: scalars and homogeneous lists of scalars, else JSON text."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        items = [v for v in value if v is not None]
+        if all(isinstance(v, str) for v in items) or all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in items
+        ):
+            return items
+        return [v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in items]
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def node_properties(node: NodeRow) -> dict[str, Any]:
+    """The properties of a node in Neo4j: the view's fields and props, nulls left out."""
+    values: dict[str, Any] = {
+        "iri": node.id, "label": node.label, "canonical": node.canonical,
+        "texts": list(node.texts), "sentences": list(node.sentences),
+    }
+    for key, value in node.props.items():
+        values.setdefault(key, value)
+    return {k: _value(v) for k, v in values.items() if _value(v) is not None}
+
+
+def edge_properties(edge: EdgeRow) -> dict[str, Any]:
+    values = {"text": edge.text, "sentence": edge.sentence, "trigger": edge.trigger}
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+# --- the push ------------------------------------------------------------------------------------
+
+
+def push(
+    target: Neo4jTarget,
+    nodes: Iterable[NodeRow],
+    edges: Iterable[EdgeRow],
+    prune: bool = True,
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[int], None] | None = None,
+) -> PushReport:
+    """Write the graph given as graph/view.py's rows; see the module doc for the steps.
+
+    ``prune``: take out of Neo4j the texts that are not among the rows (a push of a whole
+    store mirrors it); without it only the given texts are added or replaced.
+    ``progress`` is called with the number of rows of each batch written.
+    """
+    started = time.monotonic()
+    kind_of: dict[str, str] = {}
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    sha_of: dict[str, str] = {}  # text id -> sha-256 of its source
+    iri_of: dict[str, str] = {}  # text id -> Text IRI
+    for node in nodes:
+        if node.kind not in cypher.LABELS:
+            raise Neo4jError(f"{node.id}: node kind {node.kind!r} is not in the graph model")
+        kind_of[node.id] = node.kind
+        props = node_properties(node)
+        by_label[node.kind].append({"iri": node.id, "props": props, "texts": props["texts"]})
+        if node.kind == "Text":
+            for text in node.texts:
+                sha_of[text] = str(node.props.get("sha256") or "")
+                iri_of[text] = node.id
+    edge_list = list(edges)
+
+    report = PushReport()
+    with _session(target) as run:
+        for label in cypher.LABELS:
+            run(cypher.node_constraint(label))
+        for relation in cypher.RELATIONS:
+            run(cypher.relation_index(relation))
+
+        pushed: dict[str, str | None] = {}
+        for record in run(cypher.TEXT_STATE).records:
+            for text in record["texts"] or []:
+                pushed[text] = record["pushed"]
+        gone = sorted(t for t in pushed if t not in sha_of) if prune else []
+        fresh = sorted(t for t, sha in sha_of.items() if pushed.get(t) != sha)
+        stale = gone + [t for t in fresh if t in pushed]
+        report.texts_removed = gone
+        report.texts_written = fresh
+        report.texts_unchanged = len(sha_of) - len(fresh)
+
+        for texts in _batches(stale, batch_size):
+            for relation in cypher.RELATIONS:
+                run(cypher.delete_text_relations(relation), {"texts": texts})
+            for label in cypher.LABELS:
+                run(cypher.forget_texts(label), {"texts": texts})
+
+        for label in cypher.LABELS:
+            for batch in _batches(by_label.get(label, []), batch_size):
+                run(cypher.merge_nodes(label), {"rows": batch})
+                report.nodes += len(batch)
+                if progress:
+                    progress(len(batch))
+
+        grouped = _group_edges(edge_list, kind_of, set(fresh))
+        for (relation, start_label, end_label), rows in sorted(grouped.items()):
+            for batch in _batches(rows, batch_size):
+                run(cypher.merge_relations(relation, start_label, end_label), {"rows": batch})
+                report.relationships += len(batch)
+                if progress:
+                    progress(len(batch))
+
+        marks = [{"iri": iri_of[t], "sha256": sha} for t, sha in sorted(sha_of.items())]
+        for batch in _batches(marks, batch_size):
+            run(cypher.MARK_PUSHED, {"rows": batch})
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _group_edges(
+    edges: list[EdgeRow], kind_of: Mapping[str, str], texts: set[str]
+) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """The edges of ``texts`` by (type, start label, end label)."""
+    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for edge in edges:
+        if edge.text not in texts:
+            continue
+        if edge.relation not in cypher.RELATIONS:
+            raise Neo4jError(f"{edge.source}: relation {edge.relation!r} is not in the model")
+        if edge.source not in kind_of or edge.target not in kind_of:
+            raise Neo4jError(
+                f"{edge.source} {edge.relation} {edge.target}: an end is not among the nodes"
+            )
+        key = (edge.relation, kind_of[edge.source], kind_of[edge.target])
+        grouped[key].append({
+            "source": edge.source, "target": edge.target, "text": edge.text,
+            "props": edge_properties(edge),
+        })
+    return grouped
+
+
+# --- reading back -------------------------------------------------------------------------------
+
+
+def counts(target: Neo4jTarget) -> tuple[dict[str, int], dict[str, int]]:
+    """Nodes per label and relationships per type in the database."""
+    with _session(target) as run:
+        nodes = {r["label"]: r["count"] for r in run(cypher.NODE_COUNTS).records}
+        relations = {r["relation"]: r["count"] for r in run(cypher.RELATION_COUNTS).records}
+    return nodes, relations
+
+
+def run_cypher(
+    target: Neo4jTarget, query: str, params: Mapping[str, Any] | None = None
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run one Cypher statement with parameters; its columns and rows (plain values)."""
+    with _session(target) as run:
+        result = run(query, params)
+    columns = list(result.keys)
+    rows = [tuple(_plain(record[c]) for c in columns) for record in result.records]
+    return columns, rows
+
+
+def _plain(value: Any) -> Any:
+    """Nodes and relationships as their IRI or type, lists as lists: cells a table can show."""
+    from neo4j.graph import Node, Relationship
+
+    if isinstance(value, Node):
+        return value.get("iri") or value.element_id
+    if isinstance(value, Relationship):
+        return value.type
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

@@ -1,0 +1,116 @@
+"""The push into a real Neo4j 5: what lands, pushing again, a changed and a removed text."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from conftest import build_store, fengqiao_report, heming_report
+from neo4j import GraphDatabase
+from policykg.graph.build import write_extraction
+from policykg.graph.neo4j_writer import Neo4jTarget, counts, push
+from policykg.graph.view import edge_rows, node_rows
+
+pytestmark = pytest.mark.neo4j
+
+# Test-side reading of the whole database, to compare states.
+_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.iri"
+_RELS = (
+    "MATCH (a)-[r]->(b) RETURN a.iri AS a, type(r) AS type, b.iri AS b, properties(r) AS props "
+    "ORDER BY a, type, b, r.text"
+)
+
+
+def snapshot(target: Neo4jTarget) -> tuple[list, list]:
+    with GraphDatabase.driver(target.uri, auth=(target.user, target.password)) as driver:
+        nodes = [(r["labels"], r["props"]) for r in driver.execute_query(_NODES).records]
+        rels = [tuple(r.values()) for r in driver.execute_query(_RELS).records]
+    return nodes, rels
+
+
+def store_counts(store) -> tuple[Counter, Counter]:
+    return (Counter(n.kind for n in node_rows(store)),
+            Counter(e.relation for e in edge_rows(store)))
+
+
+def test_neo4j_writer_counts_match_store(neo4j_target, two_texts_store):
+    report = push(neo4j_target, node_rows(two_texts_store), edge_rows(two_texts_store))
+    want_nodes, want_rels = store_counts(two_texts_store)
+    got_nodes, got_rels = counts(neo4j_target)
+    assert got_nodes == dict(want_nodes)
+    assert got_rels == dict(want_rels)
+    assert report.facts == sum(want_nodes.values()) + sum(want_rels.values())
+    # the fixture exercises every relationship type of the model
+    assert set(got_rels) == {
+        "CITES", "MENTIONS", "AUTHORED_BY", "IN_JURISDICTION", "ISSUED", "IMPLEMENTS",
+        "ESTABLISHES", "CARRIES_OUT", "MEMBER_OF", "PART_OF", "REPORTS", "ABOUT",
+    }
+
+
+def test_neo4j_writer_relationships_carry_their_text(neo4j_target, two_texts_store):
+    push(neo4j_target, node_rows(two_texts_store), edge_rows(two_texts_store))
+    nodes, rels = snapshot(neo4j_target)
+    by_iri = {props["iri"]: props for _, props in nodes}
+    cites = [(by_iri[a]["label"], props["text"]) for a, t, _, props in rels if t == "CITES"]
+    gangyao = [r for r in rels if r[1] == "CITES" and by_iri[r[2]]["label"].startswith("法治政府")]
+    # one document cited by both texts: one node, two relationships, each with its text
+    assert sorted(r[3]["text"] for r in gangyao) == ["fengqiao-2023", "heming-2023"]
+    assert len(cites) == 4
+    issued = [props for _, t, _, props in rels if t == "ISSUED"]
+    assert issued and all("印发" in p["sentence"] for p in issued)
+    document = next(p for _, p in nodes if p["label"] == "鹤鸣市行政执法公示办法")
+    assert document["number"] == "鹤政发〔2023〕5号"
+    assert sorted(document["texts"]) == ["fengqiao-2023", "heming-2023"]
+
+
+def test_neo4j_writer_push_twice_changes_nothing(neo4j_target, two_texts_store):
+    push(neo4j_target, node_rows(two_texts_store), edge_rows(two_texts_store))
+    first = snapshot(neo4j_target)
+    again = push(neo4j_target, node_rows(two_texts_store), edge_rows(two_texts_store))
+    assert snapshot(neo4j_target) == first
+    assert again.texts_written == [] and again.relationships == 0
+    assert again.texts_unchanged == 2
+
+
+def test_neo4j_writer_changed_text_replaces_only_its_facts(neo4j_target, tmp_path):
+    store = build_store(tmp_path / "store", [heming_report(), fengqiao_report()])
+    push(neo4j_target, node_rows(store), edge_rows(store))
+    heming_before = [r for r in snapshot(neo4j_target)[1] if r[3]["text"] == "heming-2023"]
+
+    write_extraction(store, fengqiao_report(measure="首违不罚", count=40))
+    report = push(neo4j_target, node_rows(store), edge_rows(store))
+    assert report.texts_written == ["fengqiao-2023"]
+    changed = snapshot(neo4j_target)
+
+    # the same as pushing the changed store into an empty database
+    fresh = build_store(tmp_path / "fresh", [heming_report(),
+                                              fengqiao_report(measure="首违不罚", count=40)])
+    _empty(neo4j_target)
+    push(neo4j_target, node_rows(fresh), edge_rows(fresh))
+    assert snapshot(neo4j_target) == changed
+
+    labels = {p["label"] for _, p in changed[0]}
+    assert "首违不罚制度" in labels and "36次" not in labels
+    # the measure both texts had stays, now held by the city's report alone
+    shared = next(p for _, p in changed[0] if p["label"] == "码上监督制度")
+    assert shared["texts"] == ["heming-2023"]
+    assert [r for r in changed[1] if r[3]["text"] == "heming-2023"] == heming_before
+
+
+def test_neo4j_writer_prune_removes_texts_gone_from_store(neo4j_target, tmp_path):
+    both = build_store(tmp_path / "both", [heming_report(), fengqiao_report()])
+    push(neo4j_target, node_rows(both), edge_rows(both))
+    one = build_store(tmp_path / "one", [heming_report()])
+
+    push(neo4j_target, node_rows(one), edge_rows(one), prune=False)
+    assert counts(neo4j_target)[0]["Text"] == 2  # a partial push leaves other texts alone
+
+    report = push(neo4j_target, node_rows(one), edge_rows(one))
+    assert report.texts_removed == ["fengqiao-2023"]
+    want_nodes, want_rels = store_counts(one)
+    assert counts(neo4j_target) == (dict(want_nodes), dict(want_rels))
+
+
+def _empty(target: Neo4jTarget) -> None:
+    with GraphDatabase.driver(target.uri, auth=(target.user, target.password)) as driver:
+        driver.execute_query("MATCH (n) DETACH DELETE n")
