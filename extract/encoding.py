@@ -31,7 +31,8 @@ ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "
            "gb_2312-80": "gb18030", "euc-cn": "gb18030", "utf8": "utf-8"}
 
 MIN_PLAUSIBLE = 0.97  # share of characters that Chinese prose is made of
-MIN_COMMON = 0.35  # share of Chinese characters in the common list (prose: 0.7 and up)
+MIN_COMMON = 0.35  # share of Chinese characters in the common list (prose: 0.9 and up)
+MIN_HAN = 8  # Chinese characters needed before their frequency is judged
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def decode(data: bytes, path: str, declared: str | None = None) -> Decoded:
         text = _try(data, codec)
         if text is None:
             problems.append(f"invalid {codec}")
-        elif not plausible_chinese(text):
+        elif not plausible_chinese(text) or (codec == "gb18030" and not mostly_gb2312(text)):
             problems.append(f"{codec} gives no plausible Chinese text")
         else:
             return Decoded(text, codec)
@@ -80,10 +81,26 @@ def plausible_chinese(text: str) -> bool:
     if ok / len(chars) < MIN_PLAUSIBLE:
         return False
     han = [c for c in chars if "\u4e00" <= c <= "\u9fff"]
-    if len(han) < 20:  # too little to judge by frequency; the character classes decided
+    if len(han) < MIN_HAN:  # too little to judge by frequency; the character classes decided
         return True
     common = _common()
     return sum(1 for c in han if c in common) / len(han) >= MIN_COMMON
+
+
+def mostly_gb2312(text: str) -> bool:
+    """GB18030 decodes stray bytes into GBK's extension characters, real prose keeps to
+    GB2312's 6763 (a rare name character or two aside)."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    rare = sum(1 for c in han if not _in_gb2312(c))
+    return rare <= max(1, 0.1 * len(han))
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _prose_char(c: str) -> bool:

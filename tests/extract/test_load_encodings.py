@@ -37,6 +37,8 @@ WRONG = [
                   "さまざまな制度を導入しました。今後も引き続き努力してまいります。" * 2),
     ("latin-1", "Le conseil municipal a adopté le règlement général relatif à la sécurité "
                 "et à la qualité de l'été; voilà où nous en sommes après l'année écoulée."),
+    ("euc-kr", "서울특별시 법치행정 보고서 발표"),  # short: a dozen characters
+    ("latin-1", "Société anonyme réglementée, café"),  # é before a letter is a GBK pair
     ("big5", "松溪區堅持以習近平新時代中國特色社會主義思想為指導，深入學習貫徹習近平法治思想，"
              "認真落實法治政府建設實施綱要，紮實推進依法行政，全年辦理行政復議案件。"),
 ]
@@ -60,3 +62,14 @@ def test_load_encoding_damaged_utf8_refused(write_file, damage):
     path = write_file("damaged.txt", damage(TEXT.encode("utf-8")))
     with pytest.raises(DecodingError, match="invalid UTF-8 at byte"):
         load_file(path)
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "utf-16-le"])
+def test_load_encoding_real_texts_round_trip(dev_dir, tmp_path, codec):
+    """Every dev text saved in another encoding loads back to the same text."""
+    for source in sorted(dev_dir.glob("*.txt")):
+        path = tmp_path / source.name
+        path.write_bytes(source.read_text(encoding="utf-8").encode(codec))
+        again = load_file(path)
+        assert again.encoding == codec, source.name
+        assert again.text == load_file(source).text, source.name
