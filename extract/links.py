@@ -52,9 +52,11 @@ AFTER_TRIGGER = re.compile(r"[了的并\s]*(?:实施)?[了的\s]*")
 TITLE_SEP = re.compile(r"\s*(?:[(（][^()（）]{0,80}[)）])?\s*(?:、|，|,|和|及|与|以及)?\s*")
 PASSIVE = re.compile(r"\s*(?:[(（][^()（）]{0,80}[)）])?\s*(?:已经|业经|已|经|由)")
 PRONOUN = re.compile(r"\s*(?:我|本|各|全|该)")
-TRANSMIT = re.compile(r"现(?:予以|予|将(?P<between>.{0,200}?))?(?P<trigger>印发|发布|颁布|下发)")
+TRANSMIT = re.compile(
+    r"现(?:予以|予|将(?P<between>.{0,200}?))?(?P<trigger>印发|发布|颁布|下发|公布)")
 MAX_BACK = 3
 DATE_GAP = r"(?:于)?(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
+ORDINAL = r"第[\d一二三四五六七八九十百]+[次届]"
 
 
 def _alt(words: list[str]) -> str:
@@ -74,7 +76,7 @@ class LinksComponent(RuleComponent):
         self.trigger_re = re.compile(rf"(?:{_alt(active)})+")
         self.passive_re = re.compile(rf"(?:{_alt(active + passive)})+")
         gaps = _alt(self.data.get("link_subject_gaps.txt", []))
-        self.gap_re = re.compile(rf"(?:{gaps}|{DATE_GAP}|\s)*")
+        self.gap_re = re.compile(rf"(?:{gaps}|{ORDINAL}|{DATE_GAP}|\s)*")
         leads = _alt(self.data.get("link_clause_leads.txt", []))
         self.lead_re = re.compile(rf"(?:{leads}|(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?"
                                   rf"(?:以来)?|[\s，,])*")

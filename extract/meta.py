@@ -8,7 +8,8 @@ number. Nothing is guessed: a field the text does not print stays None.
   a line of issuing bodies right above a 「关于…/印发…」 line is part of it.
 - Author (the body that wrote it): the 发文机关 field; else the part of the title before
   关于/印发 (「X关于…的通知」) or before the year of a report (「X2021年度…报告」) when it
-  ends like a body (``meta_agency_endings.txt``); else the first signature line (a body's
+  ends like a body (``meta_agency_endings.txt``), or the body of an order (「X令」); else
+  the first signature line (a body's
   name alone on its line with a date on the next printed line).
 - Jurisdiction: the place part of the author (重庆市长寿区 of 重庆市长寿区司法局), else the
   place the title starts with (哈尔滨市双城区2021年度…), lengthened by the higher places
@@ -148,7 +149,8 @@ class MetaComponent(RuleComponent):
     def _author_from_title(self, title: str | None) -> str | None:
         if not title:
             return None
-        m = re.match(r"(.+?)(?:关于|印发|转发)", title) or re.match(r"(.+?)(?:19|20)\d\d年", title)
+        m = (re.match(r"(.+?)(?:关于|印发|转发)", title) or re.match(r"(.+?)(?:19|20)\d\d年", title)
+             or re.fullmatch(r"(.+?)令", title))  # 青川省人民政府令: a government's order
         if m and self.body_end.search(m.group(1)):
             return m.group(1)
         return None

@@ -4,6 +4,7 @@ Printed forms found (S stands for optional spaces, never a line break):
   code S 〔 S 2022 S 〕 S 第? S 8 S 号   (〔〕 or [] () （） 【】 ［］ ﹝﹞ {} round the year)
   code令 S 第 S 713 S 号                 国务院令第713号, 安徽省人民政府令第300号
   code公告 S 2018 S 年 S 第 S 31 S 号    国家税务总局公告2018年第31号 (also 通告, 令)
+  code 第 S 300 S 号令                   省人民政府第300号令 (code read as 省人民政府令)
 
 The regular expression anchors on the bracketed year (or 令第 / 年第), then the issuing
 code is read backwards over CJK letters and cut after the last stop word of
@@ -32,8 +33,9 @@ CLOSE = "〕]］】﹞)）}｝"
 TAIL = re.compile(
     rf"[{re.escape(OPEN)}]{S}(?P<y1>(?:19|20)\d\d){S}[{re.escape(CLOSE)}]{S}第?{S}"
     rf"(?P<s1>\d{{1,5}}){S}号"
-    rf"|(?P<w2>令){S}第{S}(?P<s2>\d{{1,6}}){S}号"
+    rf"|(?P<w2>令)\s{{0,4}}第{S}(?P<s2>\d{{1,6}}){S}号"  # 政府令 heads break the line here
     rf"|(?P<w3>公告|通告|令){S}(?P<y3>(?:19|20)\d\d){S}年{S}第{S}(?P<s3>\d{{1,5}}){S}号"
+    rf"|第{S}(?P<s4>\d{{1,6}}){S}号令"
 )
 CODE_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z]")
 MAX_CODE = 14
@@ -45,11 +47,11 @@ def find_numbers(text: str, stops: tuple[str, ...] = ()) -> list[tuple[int, int,
     found = []
     for m in TAIL.finditer(text):
         start, code = _code(text, m.start(), stops)
-        code += m.group("w2") or m.group("w3") or ""
+        code += m.group("w2") or m.group("w3") or ("令" if m.group("s4") else "")
         if not start < m.start():  # no issuing code: 「(2022)8号」 alone is not a number
             continue
         year = m.group("y1") or m.group("y3")
-        serial = m.group("s1") or m.group("s2") or m.group("s3")
+        serial = m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4")
         found.append((start, m.end(), {
             "text": "".join(text[start:m.end()].split()), "code": code,
             "year": int(year) if year else None, "serial": int(serial)}))

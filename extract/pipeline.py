@@ -8,6 +8,7 @@ offset our regular-expression rules find is a token boundary, and it runs at abo
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import spacy
 from policykg.extract import extensions
@@ -52,6 +53,14 @@ def build_pipeline() -> Language:
         nlp.add_pipe(factory, name=name)
     nlp.initialize()
     return nlp
+
+
+def load_pipeline(path: str | Path) -> Language:
+    """A pipeline saved with ``nlp.to_disk(path)``: each component's word lists come from
+    the saved copy (``from_disk``), not from extract/data."""
+    extensions.register()
+    _register_factories()
+    return spacy.load(path)
 
 
 @cache

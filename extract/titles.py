@@ -37,6 +37,7 @@ QUOTES = {ord("“"): '"', ord("”"): '"', ord("‘"): "'", ord("’"): "'",
 TRAILING_BRACKETS = re.compile(r"(?:[(（\[【][^()（）\[\]【】]*[)）\]】])+$")
 AFTER = re.compile(r"[ \t\u3000]*([(（])?")
 PAREN = re.compile(r"[(（]([^()（）\n]{1,80})[)）]")
+PART = re.compile(r"[^，,；;]+")  # the parts of a bracket after a title
 ABBREVIATION = re.compile(r"(?:以下简称|以下称|下称|简称)[:：]?\s*[《“\"「‘']?\s*"
                           r"([^《》“”\"「」‘’'、，,；;]{1,30}?)\s*[》”\"」’']?\s*$")
 
@@ -117,15 +118,12 @@ class TitlesComponent(RuleComponent):
         paren = PAREN.match(text, m.start(1))
         if paren is None:
             return None, None, at
-        number = None
-        inner_start = paren.start(1)
-        while inner_start < paren.end(1) and text[inner_start].isspace():
-            inner_start += 1
-        if inner_start in numbers and numbers[inner_start].end_char <= paren.end(1):
-            number = numbers[inner_start]
-        abbreviation = None
-        for part in re.split(r"[，,；;]", paren.group(1)):
-            hit = ABBREVIATION.search(part.strip())
+        number = abbreviation = None
+        for part in PART.finditer(text, paren.start(1), paren.end(1)):
+            first = part.start() + len(part.group()) - len(part.group().lstrip())
+            if number is None and first in numbers and numbers[first].end_char <= part.end():
+                number = numbers[first]  # (国发〔2021〕1号，以下简称《纲要》) too
+            hit = ABBREVIATION.search(part.group().strip())
             if hit:
                 abbreviation = "".join(hit.group(1).split()) or None
         return number, abbreviation, paren.end()

@@ -1,0 +1,53 @@
+"""The text's own metadata: only what is printed, never invented."""
+
+from __future__ import annotations
+
+import pytest
+from policykg.extract.pipeline import shared_pipeline
+
+
+def meta(text: str) -> dict:
+    return shared_pipeline()(text)._.meta
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a report whose title names the body that wrote it and the year it covers
+    ("云岭市人民政府关于2022年度法治政府建设情况的报告\n发布时间：2023年02月20日\n"
+     "2022年，在省委、省政府的坚强领导下，我市扎实推进法治政府建设。\n",
+     {"title": "云岭市人民政府关于2022年度法治政府建设情况的报告", "author": "云岭市人民政府",
+      "jurisdiction": "云岭市", "date": "2023-02-20", "year": 2022, "doc_type": "报告"}),
+    ("青川省云岭市松溪区司法局2023年度法治政府建设工作报告\n"
+     "2023年，区司法局深入学习贯彻习近平法治思想。\n",
+     {"title": "青川省云岭市松溪区司法局2023年度法治政府建设工作报告",
+      "author": "青川省云岭市松溪区司法局", "jurisdiction": "青川省云岭市松溪区",
+      "year": 2023, "doc_type": "报告", "date": None}),
+    # a place, not a body: the author stays unknown, the place is the jurisdiction
+    ("关怀版 无障碍\n您当前所在位置：首页>政务公开\n2023年度松溪区法治政府建设情况的报告\n"
+     "访问量：\n2023年，松溪区坚持依法行政。中共云岭市松溪区委全面依法治区委员会印发了工作要点。\n",
+     {"title": "2023年度松溪区法治政府建设情况的报告", "author": None,
+      "jurisdiction": "云岭市松溪区", "year": 2023}),
+    # a notice: header fields of the publishing page
+    ("索引号：000014349/2023-00012\n发文机关：松溪区人民政府 主题分类：综合政务\n"
+     "成文日期：2023-05-30 发布日期：2023-06-07\n发文字号：松政发〔2023〕7号\n"
+     "标  题：松溪区人民政府关于印发松溪区重大行政决策程序规定的通知\n",
+     {"title": "松溪区人民政府关于印发松溪区重大行政决策程序规定的通知",
+      "author": "松溪区人民政府", "jurisdiction": "松溪区", "date": "2023-05-30",
+      "number": "松政发〔2023〕7号", "doc_type": "通知"}),
+    # a notice without a title line: the signature before the date
+    ("各镇人民政府，区直各部门：\n《松溪区营商环境优化行动方案》已经区政府同意，现印发给你们。\n"
+     "松溪区人民政府办公室\n2024年4月22日\n（此件公开发布）\n",
+     {"title": None, "author": "松溪区人民政府办公室", "jurisdiction": "松溪区",
+      "date": "2024-04-22"}),
+    # a heading split over two lines: the issuing bodies above 印发《…》
+    ("中共青川省委办公厅 青川省人民政府办公厅\n印发《关于深化审批服务改革的实施意见》\n"
+     "近日，两办印发了实施意见。\n",
+     {"author": "中共青川省委办公厅、青川省人民政府办公厅", "jurisdiction": "青川省",
+      "doc_type": "意见"}),
+    # nothing printed: nothing found
+    ("2023年，全县法治政府建设工作以习近平法治思想为指引，取得新成效。\n",
+     {"title": None, "author": None, "jurisdiction": None, "date": None, "year": None,
+      "number": None}),
+])
+def test_meta_printed_fields(text: str, expected: dict) -> None:
+    found = meta(text)
+    assert {key: found[key] for key in expected} == expected
