@@ -2,9 +2,10 @@
 
 Order of evidence, strongest first: a BOM; UTF-16 by its NUL pattern; strict UTF-8
 (Chinese GB text is almost never valid UTF-8); the charset an html page declares;
-GB18030 (superset of GBK and GB2312). A decoding that is not a BOM or valid UTF-8 must
-also look like Chinese text: wrong-encoding decodes (mojibake) are made of valid but
-rare characters, so most of the Chinese characters must be common ones.
+GB18030 (superset of GBK and GB2312); last, UTF-16 of Chinese with no ASCII at all.
+A decoding that is not a BOM or valid UTF-8 must also look like Chinese text:
+wrong-encoding decodes (mojibake) are made of valid but rare characters, so most of the
+Chinese characters must be common ones.
 """
 
 from __future__ import annotations
@@ -69,6 +70,11 @@ def decode(data: bytes, path: str, declared: str | None = None) -> Decoded:
             problems.append(f"{codec} gives no plausible Chinese text")
         else:
             return Decoded(text, codec)
+    for codec in ("utf-16-le", "utf-16-be"):  # all Chinese, no ASCII, so no NULs to tell
+        text = _try(data, codec) if len(data) % 2 == 0 else None
+        han = sum(1 for c in text or "" if "\u4e00" <= c <= "\u9fff")
+        if text and han >= MIN_HAN and plausible_chinese(text) and mostly_gb2312(text):
+            return Decoded(text, codec)
     raise DecodingError(path, "cannot decode: " + ", ".join(problems))
 
 
@@ -113,16 +119,16 @@ def _prose_char(c: str) -> bool:
 
 
 def _utf16_by_nuls(data: bytes) -> str | None:
-    """UTF-16 without BOM: ASCII characters put their NUL all on one side of each pair."""
+    """UTF-16 without BOM: each ASCII character (digits, newlines) puts a NUL on the same
+    side of its pair; a few Chinese characters (一 U+4E00, 怀 U+6000) put one on the other."""
     if len(data) % 2:
         return None
     even = data[0::2].count(0)
     odd = data[1::2].count(0)
-    pairs = len(data) // 2
-    # every ASCII char (digits, newlines) gives one NUL; a binary file has them on both sides
-    if odd and not even and odd >= pairs * 0.02:
+    enough = len(data) // 2 * 0.01
+    if odd >= enough and odd > 2 * even:
         return "utf-16-le"
-    if even and not odd and even >= pairs * 0.02:
+    if even >= enough and even > 2 * odd:
         return "utf-16-be"
     return None
 

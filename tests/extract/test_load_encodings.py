@@ -9,6 +9,7 @@ from policykg.ontology.errors import DecodingError
 TEXT = ("松溪区司法局2023年度法治政府建设工作报告\n"
         "2023年，区司法局认真落实《中华人民共和国行政处罚法》，"
         "全年办理行政复议案件126件，纠错率为12.5%。")
+ALL_CHINESE = "区司法局认真落实行政复议法，依法办理行政复议案件，纠正违法行政行为。"
 
 
 @pytest.mark.parametrize(("codec", "detected"), [
@@ -21,9 +22,10 @@ TEXT = ("松溪区司法局2023年度法治政府建设工作报告\n"
     ("gbk", "gb18030"),
     ("gb2312", "gb18030"),
 ])
-def test_load_encoding_detected(write_file, codec, detected):
-    loaded = load_file(write_file(f"report-{codec}.txt", TEXT, codec))
-    assert loaded.text == TEXT
+@pytest.mark.parametrize("text", [TEXT, ALL_CHINESE], ids=["mixed", "no-ascii"])
+def test_load_encoding_detected(write_file, codec, detected, text):
+    loaded = load_file(write_file(f"report-{codec}.txt", text, codec))
+    assert loaded.text == text
     assert loaded.encoding == detected
     assert loaded.format == "txt"
 
