@@ -44,7 +44,7 @@ class OxigraphStore:
                 self.store = ox.Store.read_only(str(self.path))
             else:
                 self.store = ox.Store(str(self.path))
-        except OSError as err:
+        except (OSError, RuntimeError) as err:
             raise StoreError(f"{self.path}: {_problem(err)}") from err
         self._replace = _template()
 
@@ -106,7 +106,7 @@ class OxigraphStore:
     def _run(self, action: Callable[[], T], what: str) -> T:
         try:
             return action()
-        except (OSError, SyntaxError, ValueError) as err:
+        except (OSError, RuntimeError, SyntaxError, ValueError) as err:
             raise StoreError(f"{self.path}: {what} ({_problem(err)})") from err
 
 

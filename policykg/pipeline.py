@@ -104,11 +104,14 @@ def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = N
         except StoreError:
             raise
         except PolicyKGError as err:
-            result.failures.append(err)
+            # Kept without its traceback: that would hold this frame, and so the writer
+            # (an open store), alive after the build.
+            result.failures.append(err.with_traceback(None))
             say(f"policykg: {err}")
             continue
         except Exception as err:  # a bug on one text must not stop the batch
             failure = ExtractionError(f"{path}: extraction failed ({type(err).__name__}: {err})")
+            err.__traceback__ = None
             result.failures.append(failure)
             say(f"policykg: {failure}")
             continue
