@@ -18,7 +18,8 @@ from policykg.ontology.errors import CorruptFileError, EmptyTextError
 from pypdf import PasswordType, PdfReader
 
 FULL_LINE = 0.85  # of the page's longest line: shorter lines end a paragraph
-SENTENCE_END = re.compile(r"[。！？；：!?;:”’」』）)]$")
+SENTENCE_END = re.compile(r"(?:[。！？；：!?;:][”’」』]?|[）)])$")  # a closing quote alone is not
+DOC_NUMBER = re.compile(r"^\s*\S{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*第?\d+号\s*$")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|"
                      r"\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条])")
 PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共"
@@ -56,17 +57,19 @@ def _page_lines(page: str) -> list[str]:
 
 def _unwrap(pages: list[list[str]]) -> str:
     """Join each line that runs to its page's full width without ending a sentence to the
-    next one, across page breaks too; headings (一、 （一） 第一条) always start a line."""
+    next one, across page breaks too; the title, headings (一、 （一） 第一条) and document
+    numbers always stand on their own line."""
     out: list[str] = []
     joining = False
     for lines in pages:
         width = max((len(line) for line in lines), default=0)
         for line in lines:
-            if joining and not HEADING.match(line):
+            if joining and not HEADING.match(line) and not DOC_NUMBER.match(line):
                 out[-1] += line.lstrip()
             else:
                 out.append(line)
-            joining = len(line) >= FULL_LINE * width and not SENTENCE_END.search(line)
+            joining = (len(out) > 1  # the first line is the title: it stands alone
+                       and len(line) >= FULL_LINE * width and not SENTENCE_END.search(line))
     return "\n".join(out)
 
 

@@ -44,3 +44,21 @@ def test_load_pdf_paragraph_across_pages(make_pdf, page_number):
              [*lines[2:], "二、下一步工作打算", page_number.replace("1", "2", 1)]]
     lines = load_file(make_pdf("two-pages.pdf", pages)).text.split("\n")
     assert lines == ["松溪区2023年度法治政府建设情况的报告", PARAGRAPH, "二、下一步工作打算"]
+
+
+@pytest.mark.parametrize(("printed", "loaded"), [
+    # a line that ends in a closing quote mid-sentence runs on
+    (["（五）健全“好差评”制度。全面推行政务服务“好差评”", "制度，差评事项整改率达到100%。"],
+     ["（五）健全“好差评”制度。全面推行政务服务“好差评”制度，差评事项整改率达到100%。"]),
+    # a full-width title and a document number stand on their own lines
+    (["青川省人民政府关于深化“一网通办”改革的实施意见啊", "青府发〔2021〕15号",
+      "（五）健全“好差评”制度。全面推行政务服务“好差评”"],
+     ["青川省人民政府关于深化“一网通办”改革的实施意见啊", "青府发〔2021〕15号",
+      "（五）健全“好差评”制度。全面推行政务服务“好差评”"]),
+    # a line that ends a sentence after its closing quote does not run on
+    (["推行“首违不罚”，全年对轻微违法行为依法不予处罚563件。”", "二、存在的不足"],
+     ["推行“首违不罚”，全年对轻微违法行为依法不予处罚563件。”", "二、存在的不足"]),
+])
+def test_load_pdf_line_ends(make_pdf, printed, loaded):
+    pages = [["松溪区2023年度法治政府建设情况的报告", *printed]]
+    assert load_file(make_pdf("ends.pdf", pages)).text.split("\n")[1:] == loaded
