@@ -1,14 +1,16 @@
 """Extraction over several processes, streaming, in input order.
 
-:func:`extract_parallel` yields exactly what :func:`~policykg.extract.api.extract_many`
-yields for the same paths (the same Extractions, the same errors, in the same order),
-but runs the pipeline in ``workers`` processes. Paths are read lazily and at most
-``2 * workers`` batches are in flight, so memory stays flat however many texts there are
-(``Pool.imap`` would read the whole input ahead and queue every result the consumer has
-not taken yet).
+:func:`extract_parallel` yields what :func:`~policykg.extract.api.extract_many` yields
+for the same paths (the same Extractions, the same errors, in the same order), but runs
+the pipeline in ``workers`` processes. One difference, which the build wants: a bug on
+one text (an exception that is not a PolicyKGError) comes out as that text's
+ExtractionError instead of ending the stream, whatever the number of workers.
 
-Workers start from a fork server, not by forking the caller: the caller may hold an open
-store with its own threads, which a plain fork would copy mid-lock.
+Paths are read lazily and at most ``2 * workers`` batches are in flight, so memory stays
+flat however many texts there are (``Pool.imap`` would read the whole input ahead and
+queue every result the consumer has not taken yet). Workers start from a fork server,
+not by forking the caller: the caller may hold an open store with its own threads, which
+a plain fork would copy mid-lock.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from policykg.extract.api import extract_many
+from policykg.extract.api import extract_file
 from policykg.extract.pipeline import shared_pipeline
-from policykg.ontology.errors import PolicyKGError
+from policykg.ontology.errors import ExtractionError, PolicyKGError
 from policykg.ontology.records import Extraction
 
 Result = tuple[Path, Extraction | PolicyKGError]
@@ -31,10 +33,14 @@ Result = tuple[Path, Extraction | PolicyKGError]
 
 def extract_parallel(paths: Iterable[str | Path], workers: int | None = None,
                      batch: int = 8) -> Iterator[Result]:
-    """Each file's Extraction, or the error that stopped it, in input order."""
+    """Each file's Extraction, or the error that stopped it, in input order.
+
+    ``workers`` processes (None or 0: one per core; 1: in this process).
+    """
     workers = workers or os.cpu_count() or 1
-    if workers <= 1:
-        yield from extract_many(paths)
+    if workers == 1:
+        for path in paths:
+            yield _extract_one(path)
         return
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["policykg.extract.api"])
@@ -49,22 +55,31 @@ def extract_parallel(paths: Iterable[str | Path], workers: int | None = None,
             yield from _unpack(pending.popleft().get())
 
 
+def _extract_one(path: str | Path) -> Result:
+    path = Path(path)
+    try:
+        return path, extract_file(path)
+    except PolicyKGError as err:
+        return path, err.with_traceback(None)
+    except Exception as err:  # a bug on one text must not stop the others
+        return path, ExtractionError(f"{path}: extraction failed ({type(err).__name__}: {err})")
+
+
 def _warm() -> None:
     shared_pipeline()  # build the pipeline once per worker, before the first text
 
 
-def _extract_batch(paths: list[str]) -> list[tuple[str, Any]]:
-    out: list[tuple[str, Any]] = []
-    for path, result in extract_many(paths):
-        if isinstance(result, PolicyKGError):
-            result = _Failure.of(result)
-        out.append((str(path), result))
+def _extract_batch(paths: list[str]) -> list[tuple[Path, Any]]:
+    out: list[tuple[Path, Any]] = []
+    for path in paths:
+        path, result = _extract_one(path)
+        out.append((path, _Failure.of(result) if isinstance(result, PolicyKGError) else result))
     return out
 
 
-def _unpack(rows: list[tuple[str, Any]]) -> Iterator[Result]:
+def _unpack(rows: list[tuple[Path, Any]]) -> Iterator[Result]:
     for path, result in rows:
-        yield Path(path), result.rebuild() if isinstance(result, _Failure) else result
+        yield path, result.rebuild() if isinstance(result, _Failure) else result
 
 
 class _Failure:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from policykg.extract.api import extract_many
 from policykg.extract.load import is_supported
+from policykg.extract.parallel import extract_parallel
 from policykg.graph.build import Writer, remove_text, write_extraction
 from policykg.ontology.errors import ExtractionError, InputError, PolicyKGError, StoreError
 from policykg.ontology.namespaces import text_iri
@@ -69,8 +69,11 @@ def _sha256(path: Path) -> str | None:
 
 
 def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = None,
-          report: Callable[[str], None] | None = None) -> BuildReport:
-    """Extract and write every file; ``report`` gets one line per failure as it happens."""
+          report: Callable[[str], None] | None = None, workers: int = 1) -> BuildReport:
+    """Extract and write every file; ``report`` gets one line per failure as it happens.
+
+    ``workers`` processes extract (0: one per core) while this one writes, in file order.
+    """
     files, errors = collect_files(paths)
     result = BuildReport(failures=list(errors))
     say = report or (lambda line: tqdm.write(line, file=sys.stderr))
@@ -92,12 +95,12 @@ def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = N
             result.unchanged += 1
         else:
             todo.append(path)
-    bar = tqdm(todo, unit="file", file=sys.stderr, disable=not progress, dynamic_ncols=True)
-    for path in bar:
+    # A bug on one text comes back as its ExtractionError, so it stops only that text.
+    bar = tqdm(extract_parallel(todo, workers), total=len(todo), unit="file", file=sys.stderr,
+               disable=not progress, dynamic_ncols=True)
+    for path, extraction in bar:
         bar.set_postfix_str(path.name, refresh=False)
         try:
-            # One file at a time, so that a bug in one text stops only that text.
-            _, extraction = next(extract_many([path]))
             if isinstance(extraction, PolicyKGError):
                 raise extraction
             graph = write_extraction(writer, extraction)

@@ -25,6 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     target.add_argument("--sparql-endpoint", metavar="URL",
                         help="write to a SPARQL 1.1 Graph Store Protocol server instead "
                         "(oxigraph layout: URL/store, URL/query)")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="extract in N processes (0: one per core; default 1)")
     parser.set_defaults(func=run)
 
 
@@ -37,6 +39,6 @@ def writer_for(args: argparse.Namespace) -> Writer:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = pipeline.build(args.paths, writer_for(args))
+    report = pipeline.build(args.paths, writer_for(args), workers=args.workers)
     print(report.summary(), file=sys.stderr)
     return 1 if report.failures else 0

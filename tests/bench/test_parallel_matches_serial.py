@@ -30,6 +30,7 @@ def test_parallel_matches_serial_with_bad_files(synth_dir: Path, tmp_path: Path)
     parallel = _comparable(extract_parallel(iter(paths), workers=2, batch=2))
     assert [p for p, *_ in parallel] == paths
     assert parallel == serial
+    assert _comparable(extract_parallel(paths, workers=1)) == serial
     failed = [row for row in parallel if len(row) == 4]
     assert {row[0] for row in failed} == {empty, binary}
     assert all(issubclass(row[1], PolicyKGError) for row in failed)
