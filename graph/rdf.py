@@ -222,7 +222,7 @@ def _links(w: _Writer, resolved: ResolvedText, graph: TextGraph) -> None:
 def _assert(w: _Writer, resolved: ResolvedText, s: str, p: str, o: str,
             sentence: int | None, trigger: str | None) -> None:
     w.add(s, p, o)
-    iri = ns.assertion_iri(resolved.extraction.text_id, s, p, o, sentence)
+    iri = ns.assertion_iri(resolved.extraction.text_id, s, p, o, sentence, trigger)
     w.add(iri, ns.RDF.type, str(ns.PKG.Assertion))
     w.add(iri, ns.RDF.subject, s)
     w.add(iri, ns.RDF.predicate, p)

@@ -143,9 +143,9 @@ def mention_iri(text_id: str, body_iri: str, start: int, end: int) -> str:
 
 
 def assertion_iri(text_id: str, subject: str, predicate: str, obj: str,
-                  sentence: int | None) -> str:
-    """One per link triple and sentence that says it."""
-    return f"{PKGR}assertion/{key_hash(text_id, subject, predicate, obj, sentence)}"
+                  sentence: int | None, trigger: str | None) -> str:
+    """One per link triple, sentence that says it and trigger word."""
+    return f"{PKGR}assertion/{key_hash(text_id, subject, predicate, obj, sentence, trigger)}"
 
 
 def doc_type_iri(name: str) -> str:
