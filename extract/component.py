@@ -67,6 +67,7 @@ class RuleComponent:
 
 
 TEXT_KEY = "policykg.text"
+STARTS_KEY = "policykg.sentence_starts"
 
 
 def doc_text(doc: Doc) -> str:
@@ -99,8 +100,12 @@ def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
 
 
 def sentence_starts(doc: Doc) -> list[int]:
-    """Character offset where each sentence starts (index = sentence index)."""
-    return [s.start_char for s in doc.sents]
+    """Character offset where each sentence starts (index = sentence index): kept by the
+    sentences component, else read from ``doc.sents``."""
+    starts = doc.user_data.get(STARTS_KEY)
+    if starts is None:
+        starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    return starts
 
 
 def sentence_of(starts: list[int], offset: int) -> int:

@@ -99,8 +99,7 @@ class LinksComponent(RuleComponent):
     # -- issued -------------------------------------------------------------------------
     def issued(self, ctx: _Context, links: list[dict[str, Any]]) -> None:
         text = ctx.text
-        for s_start, s_end in ctx.sentences:
-            sentence = ctx.sentence_index(s_start)
+        for sentence, s_start, s_end in ctx.titled_sentences():
             for m in self.trigger_re.finditer(text, s_start, s_end):
                 if ctx.in_title(m.start()):
                     continue
@@ -193,8 +192,7 @@ class LinksComponent(RuleComponent):
     # -- implements ---------------------------------------------------------------------
     def implements(self, ctx: _Context, links: list[dict[str, Any]]) -> None:
         text = ctx.text
-        for s_start, s_end in ctx.sentences:
-            sentence = ctx.sentence_index(s_start)
+        for sentence, s_start, s_end in ctx.titled_sentences():
             for cue in self.cue_re.finditer(text, s_start, s_end):
                 if ctx.in_title(cue.start()):
                     continue
@@ -224,9 +222,9 @@ class LinksComponent(RuleComponent):
             return
         names: dict[str, list[int]] = {}
         for i, m in enumerate(ctx.measures):
-            names.setdefault(_bare(m.text), []).append(i)
+            names.setdefault(_bare(ctx.text[m.start_char:m.end_char]), []).append(i)
         for d, span in enumerate(ctx.docs):
-            title = _bare(span.text)
+            title = _bare(ctx.text[span.start_char:span.end_char])
             for verb in self.establish_re.finditer(title):
                 rest = title[verb.end():]
                 named = [n for n in names if n and n in rest]
@@ -246,8 +244,11 @@ def _link(kind: str, source: Any, target: Any, sentence: int, trigger: str) -> d
             "trigger": trigger}
 
 
+BARE = re.compile(r"[\s“”\"‘’'「」『』]")
+
+
 def _bare(text: str) -> str:
-    return re.sub(r"[\s“”\"‘’'「」『』]", "", text)
+    return BARE.sub("", text)
 
 
 class _Context:
@@ -266,6 +267,15 @@ class _Context:
         self.doc_by_open = {o: i for i, o in enumerate(self.opens)}
         self.agency_by_start = {a.start_char: i for i, a in enumerate(self.agencies)}
         self.own: list[int] = []  # documents the text itself issues
+
+    def titled_sentences(self) -> list[tuple[int, int, int]]:
+        """(index, start, end) of each sentence that holds a title: only those can link."""
+        out = []
+        for open_at in sorted(self.opens):
+            index = sentence_of(self.starts, open_at)
+            if not out or out[-1][0] != index:
+                out.append((index, *self.sentences[index]))
+        return out
 
     def sentence_index(self, offset: int) -> int:
         return sentence_of(self.starts, offset)

@@ -6,7 +6,10 @@ with it, so every sentence but a blank text's starts on a printed character. ；
 do not end a sentence: the document links read clause chains inside one sentence (the
 subject of 「省委召开常委会会议，……，审议通过《…》」 is three clauses back).
 
-The boundaries are written in one ``Doc.from_array`` call: no Python loop over the
+The start offsets are also kept in ``doc.user_data`` (read them with
+:func:`policykg.extract.component.sentence_starts`, which costs nothing, where
+``doc.sents`` builds a Span per sentence). The boundaries are written in one
+``Doc.from_array`` call: no Python loop over the
 characters (setting ``token.is_sent_start`` scans the whole Doc each time).
 """
 
@@ -15,7 +18,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from policykg.extract.component import doc_text
+from policykg.extract.component import STARTS_KEY, doc_text
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -38,6 +41,7 @@ class SentenceSplitter:
             flags[numpy.searchsorted(doc.to_array(IDX), ends)] = 1
         # one C pass; setting token.is_sent_start scans the whole Doc on every call
         doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+        doc.user_data[STARTS_KEY] = [0, *ends]  # each ends on a printed character: a token
         return doc
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from policykg.extract.component import doc_text
+from policykg.extract.component import doc_text, sentence_starts
 from policykg.extract.loaded import LoadedText
 from policykg.ontology.records import (
     AUTHOR,
@@ -29,39 +29,42 @@ from policykg.ontology.records import (
     Sentence,
     TextMeta,
 )
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 
 def doc_to_extraction(doc: Doc, source: LoadedText, text_id: str) -> Extraction:
     text = doc_text(doc)
-    sentences = [Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char])
-                 for s in doc.sents] if len(doc) else []
-    starts = [s.start for s in sentences]
-
-    def printed(span: Span) -> str:
-        return text[span.start_char:span.end_char]
-
-    def mention(span: Span) -> Mention:
-        return Mention(span.start_char, span.end_char,
-                       max(bisect_right(starts, span.start_char) - 1, 0), printed(span))
+    starts = sentence_starts(doc) if text else []
+    sentences = []
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        end = start + len(text[start:end].rstrip())  # the white space after it is no one's
+        sentences.append(Sentence(start, end, text[start:end]))
 
     ids: dict[tuple[str, int], str] = {}  # (span key, index) -> entity id
     records: dict[str, list[Any]] = {}
-    for key, prefix, group_key, make in (
-        ("documents", "d", lambda s: s._.canonical, _document),
-        ("agencies", "a", lambda s: _squash(printed(s)), _agency),
-        ("measures", "m", lambda s: _squash(printed(s)), _measure),
-        ("metrics", "f", lambda s: (s._.attrs["value"], s._.attrs["unit"]), _metric),
-    ):
+    for key, prefix, make in (("documents", "d", _document), ("agencies", "a", _agency),
+                              ("measures", "m", _measure), ("metrics", "f", _metric)):
         by_key: dict[Any, Any] = {}
         for index, span in enumerate(doc.spans.get(key, [])):
-            gk = group_key(span)
-            if gk not in by_key:
-                by_key[gk] = make(f"{prefix}{len(by_key) + 1}", span, printed(span))
+            start, end = span.start_char, span.end_char
+            underscore = span._  # each access to span._ builds an object: read it once
+            canonical, attrs = underscore.canonical, underscore.attrs or {}
+            shown = text[start:end]
+            if key == "documents":
+                group: Any = canonical
+            elif key == "metrics":
+                group = (attrs["value"], attrs["unit"])
+            else:
+                group = _squash(shown)
+            record = by_key.get(group)
+            if record is None:
+                record = by_key[group] = make(f"{prefix}{len(by_key) + 1}", shown, canonical,
+                                              attrs)
             elif key == "documents":
-                _fill(by_key[gk], span)
-            by_key[gk].mentions.append(mention(span))
-            ids[(key, index)] = by_key[gk].id
+                _fill(record, attrs)
+            record.mentions.append(Mention(start, end,
+                                           max(bisect_right(starts, start) - 1, 0), shown))
+            ids[(key, index)] = record.id
         records[key] = list(by_key.values())
 
     links: list[LinkRecord] = []
@@ -103,34 +106,29 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def _document(entity_id: str, span: Span, printed: str) -> DocumentRecord:
-    record = DocumentRecord(id=entity_id, title=_squash(printed), canonical=span._.canonical)
-    _fill(record, span)
+def _document(entity_id: str, shown: str, canonical: str, attrs: dict) -> DocumentRecord:
+    record = DocumentRecord(id=entity_id, title=_squash(shown), canonical=canonical)
+    _fill(record, attrs)
     return record
 
 
-def _fill(record: DocumentRecord, span: Span) -> None:
+def _fill(record: DocumentRecord, attrs: dict) -> None:
     """Take what the record still lacks from this mention (a later one may print the number)."""
-    attrs = span._.attrs or {}
     if record.number is None and attrs.get("number"):
         record.number = DocNumber(**attrs["number"])
     record.doc_type = record.doc_type or attrs.get("doc_type")
     record.abbreviation = record.abbreviation or attrs.get("abbreviation")
 
 
-def _agency(entity_id: str, span: Span, printed: str) -> AgencyRecord:
-    attrs = span._.attrs or {}
-    return AgencyRecord(entity_id, _squash(printed), span._.canonical or _squash(printed),
-                        attrs.get("kind"))
+def _agency(entity_id: str, shown: str, canonical: str | None, attrs: dict) -> AgencyRecord:
+    return AgencyRecord(entity_id, _squash(shown), canonical or _squash(shown), attrs.get("kind"))
 
 
-def _measure(entity_id: str, span: Span, printed: str) -> MeasureRecord:
-    attrs = span._.attrs or {}
-    return MeasureRecord(entity_id, _squash(printed), span._.canonical or _squash(printed),
+def _measure(entity_id: str, shown: str, canonical: str | None, attrs: dict) -> MeasureRecord:
+    return MeasureRecord(entity_id, _squash(shown), canonical or _squash(shown),
                          attrs.get("kind"))
 
 
-def _metric(entity_id: str, span: Span, printed: str) -> MetricRecord:
-    attrs = span._.attrs
-    return MetricRecord(entity_id, attrs["value"], attrs["unit"], _squash(printed),
+def _metric(entity_id: str, shown: str, canonical: str | None, attrs: dict) -> MetricRecord:
+    return MetricRecord(entity_id, attrs["value"], attrs["unit"], _squash(shown),
                         attrs.get("counted"))
