@@ -50,8 +50,9 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[PolicyK
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_supported(p)
-                                and not any(part.startswith(".") for part in p.parts)))
+            files.extend(sorted(
+                p for p in path.rglob("*") if p.is_file() and is_supported(p)
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
         elif path.is_file():
             files.append(path)
         else:
