@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from policykg.graph.resolve import Entity, ResolvedText, issuer_agencies
 from policykg.ontology import namespaces as ns
-from policykg.ontology.records import AUTHOR, Mention
+from policykg.ontology.records import AUTHOR, DocumentRecord, Extraction, Mention
 from policykg.ontology.vocabulary import agency_kinds, document_types
 
 __all__ = ["LINK_PREDICATES", "TextGraph", "text_graph"]
@@ -144,7 +144,7 @@ def _entity(w: _Writer, entity: Entity) -> None:
             w.lit(entity.iri, ns.SKOS.altLabel, form, "zh")
 
 
-def _document(w: _Writer, iri: str, doc: object) -> None:
+def _document(w: _Writer, iri: str, doc: DocumentRecord) -> None:
     number = doc.number
     if number is not None:
         w.lit(iri, ns.ELI.id_local, number.text)
@@ -175,7 +175,7 @@ def _mention(w: _Writer, resolved: ResolvedText, entity: Entity, mention: Mentio
     w.typed(selector, ns.OA.end, mention.end, _XSD_INTEGER)
 
 
-def _sentence(w: _Writer, iri: str, ex: object, index: int | None) -> None:
+def _sentence(w: _Writer, iri: str, ex: Extraction, index: int | None) -> None:
     if index is not None and 0 <= index < len(ex.sentences):
         w.lit(iri, ns.PKG.sentence, ex.sentences[index].text.strip())
         w.typed(iri, ns.PKG.sentenceIndex, index, _XSD_INTEGER)

@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from urllib.parse import unquote
 
 import networkx as nx
 import pyoxigraph as ox
@@ -153,7 +154,7 @@ def _value(term: ox.NamedNode | ox.Literal) -> object:
     if isinstance(term, ox.NamedNode):
         for base in _CONCEPT_BASES:
             if term.value.startswith(base):
-                return _unquote(term.value[len(base):])
+                return unquote(term.value[len(base):])
         return term.value
     datatype = term.datatype.value
     if datatype == str(ns.XSD.decimal):
@@ -161,9 +162,3 @@ def _value(term: ox.NamedNode | ox.Literal) -> object:
     if datatype == str(ns.XSD.integer):
         return int(term.value)
     return term.value
-
-
-def _unquote(segment: str) -> str:
-    from urllib.parse import unquote
-
-    return unquote(segment)
