@@ -122,7 +122,8 @@ def make_docx(tmp_path: Path) -> Callable[..., Path]:
 def make_pdf(tmp_path: Path) -> Callable[..., Path]:
     """A pdf drawn by reportlab with the built-in Chinese CID font STSong-Light.
 
-    ``pages`` is a list of pages, each a list of printed lines; ``password`` encrypts it;
+    ``pages`` is a list of pages, each a list of printed lines; ``password`` encrypts it
+    (RC4 as reportlab writes it, AES-256 with ``aes``; "" is an owner password only);
     a page given as None is drawn as a box only (like a scan: no text layer).
     """
     from reportlab.lib.pdfencrypt import StandardEncryption
@@ -133,9 +134,10 @@ def make_pdf(tmp_path: Path) -> Callable[..., Path]:
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 
     def make(name: str, pages: list[list[str] | None], password: str | None = None,
-             title: str | None = None) -> Path:
+             title: str | None = None, aes: bool = False) -> Path:
         path = tmp_path / name
-        encrypt = StandardEncryption(password, canPrint=1) if password else None
+        rc4 = password is not None and not aes
+        encrypt = StandardEncryption(password, canPrint=1) if rc4 else None
         pdf = canvas.Canvas(str(path), encrypt=encrypt)
         if title:
             pdf.setTitle(title)
@@ -148,6 +150,13 @@ def make_pdf(tmp_path: Path) -> Callable[..., Path]:
                     pdf.drawString(60, 780 - 18 * i, line)
             pdf.showPage()
         pdf.save()
+        if aes:  # reportlab writes RC4 only; pypdf re-encrypts with AES-256
+            from pypdf import PdfReader, PdfWriter
+
+            writer = PdfWriter(clone_from=PdfReader(path))
+            writer.encrypt(user_password=password or "", owner_password="owner",
+                           algorithm="AES-256")
+            writer.write(path)
         return path
 
     return make

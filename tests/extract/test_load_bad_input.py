@@ -41,6 +41,9 @@ CASES = {
     "pdf not a pdf": ("text.pdf", lambda m: GOOD.encode(), CorruptFileError, "pdf"),
     "locked pdf": ("locked.pdf", lambda m: m["pdf"]("l.pdf", [[GOOD]], password="secret")
                    .read_bytes(), CorruptFileError, "encrypted pdf (password required)"),
+    "aes locked pdf": ("aes.pdf", lambda m: m["pdf"]("a.pdf", [[GOOD]], password="secret",
+                                                    aes=True).read_bytes(),
+                       CorruptFileError, "encrypted pdf (password required)"),
     "scanned pdf": ("scan.pdf", lambda m: m["pdf"]("s.pdf", [None]).read_bytes(),
                     EmptyTextError, "no text layer (scanned?)"),
     "corrupt docx": ("broken.docx", lambda m: b"PK\x03\x04 not really a zip", CorruptFileError,

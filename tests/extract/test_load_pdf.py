@@ -31,9 +31,11 @@ def test_load_pdf_wrapped_lines_joined(make_pdf, heading):
     assert lines == ["松溪区2023年度法治政府建设情况的报告", PARAGRAPH, heading, PARAGRAPH]
 
 
-def test_load_pdf_encrypted_without_user_password_is_read(make_pdf):
+@pytest.mark.parametrize("aes", [False, True], ids=["rc4", "aes-256"])
+def test_load_pdf_encrypted_without_user_password_is_read(make_pdf, aes):
     """Owner-password-only pdfs (print allowed, editing not) are common: read them."""
-    path = make_pdf("locked.pdf", [["区政府印发《松溪区优化营商环境若干措施》。"]], password="")
+    path = make_pdf("locked.pdf", [["区政府印发《松溪区优化营商环境若干措施》。"]], password="",
+                    aes=aes)
     assert load_file(path).text == "区政府印发《松溪区优化营商环境若干措施》。"
 
 
