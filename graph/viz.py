@@ -67,8 +67,9 @@ OPTIONS: dict[str, Any] = {
 LABEL_CHARS = 18  # longer labels are cut on the canvas; the tooltip has them whole
 SENTENCES_SHOWN = 3
 SENTENCE_CHARS = 160
-# Attributes every node has, shown in the tooltip's first lines rather than as props.
-_BASE_ATTRS = {"kind", "label", "canonical", "texts", "sentences"}
+# Attributes every node has, shown in the tooltip's first lines rather than as props, and
+# a checksum nobody reads in a tooltip.
+_NOT_PROPS = {"kind", "label", "canonical", "texts", "sentences", "sha256"}
 
 
 def _short(text: str, limit: int) -> str:
@@ -91,7 +92,7 @@ def _node_title(node: str, d: dict[str, Any]) -> str:
     kind = d.get("kind", "")
     lines = [str(d.get("label") or node), f"{kind} · {d.get('canonical') or ''}".rstrip(" ·")]
     for key, value in sorted(d.items()):
-        if key not in _BASE_ATTRS and value not in (None, "", [], ()):
+        if key not in _NOT_PROPS and value not in (None, "", [], ()):
             shown = "、".join(map(str, value)) if isinstance(value, list | tuple) else value
             lines.append(f"{key}: {shown}")
     if d.get("texts"):
@@ -104,9 +105,10 @@ def _node_title(node: str, d: dict[str, Any]) -> str:
 
 
 def _edge_title(d: dict[str, Any], relation: str) -> str:
-    lines = [relation]
-    if d.get("text"):
-        lines.append(f"文本: {d['text']}")
+    lines = [relation + (f" ({d['trigger']})" if d.get("trigger") else "")]
+    texts = d.get("texts") or ([d["text"]] if d.get("text") else [])
+    if texts:
+        lines.append("文本: " + "、".join(map(str, texts)))
     lines += _sentences(d.get("sentence"))
     return "\n".join(lines)
 

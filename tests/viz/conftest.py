@@ -131,7 +131,7 @@ def browse(chromium, tmp_path):
 # a <pre id="probe"> that --dump-dom reads back.
 PROBE = """<script>
 (function () {
-  var violations = [];
+  var violations = [], attempts = [];
   document.addEventListener("securitypolicyviolation", function (e) {
     violations.push(e.blockedURI || e.violatedDirective);
   });
@@ -141,6 +141,7 @@ PROBE = """<script>
     out.textContent = JSON.stringify({
       resources: performance.getEntriesByType("resource").map(function (r) { return r.name; }),
       violations: violations,
+      attempts: attempts,
       pwned: window.pwned === 1,
       images: document.images.length,
       scripts: document.scripts.length,
@@ -155,18 +156,30 @@ PROBE = """<script>
       var status = document.getElementById("policykg-status").textContent;
       if (status.indexOf('"stabilized":true') < 0) { return; }
       clearInterval(wait);
-      var net = window.policykgNetwork;
-      var target = window.PROBE_TARGET;
-      if (!target) { finish(null); return; }
-      var pos = net.canvasToDOM(net.getPosition(target));
-      var canvas = document.querySelector("#policykg-network canvas");
-      var box = canvas.getBoundingClientRect();
-      canvas.dispatchEvent(new MouseEvent("mousemove", {
-        clientX: box.left + pos.x, clientY: box.top + pos.y, bubbles: true
-      }));
-      setTimeout(function () { finish(document.querySelector("div.vis-tooltip")); }, 1500);
+      hover(0);
     }, 100);
   });
+  // Move the mouse onto the target until its tooltip shows (the view may still shift
+  // for a moment after stabilising), at most ten times.
+  function hover(tries) {
+    tries = tries || 0;
+    var net = window.policykgNetwork;
+    var target = window.PROBE_TARGET;
+    if (!target) { finish(null); return; }
+    var pos = net.canvasToDOM(net.getPosition(target));
+    var canvas = document.querySelector("#policykg-network canvas");
+    var box = canvas.getBoundingClientRect();
+    canvas.dispatchEvent(new MouseEvent("mousemove", {
+      clientX: box.left + pos.x, clientY: box.top + pos.y, bubbles: true
+    }));
+    setTimeout(function () {
+      var tooltip = document.querySelector("div.vis-tooltip");
+      var shown = tooltip && tooltip.style.visibility !== "hidden" &&
+        tooltip.textContent.indexOf(target) >= 0;
+      attempts.push([Math.round(pos.x), Math.round(pos.y), net.getNodeAt(pos) || null]);
+      if (shown || tries >= 9) { finish(tooltip); } else { hover(tries + 1); }
+    }, 500);
+  }
 })();
 </script>"""
 
@@ -180,3 +193,18 @@ def with_probe():
 def _with_probe(page: str, target: str | None = None) -> str:
     setting = f"<script>window.PROBE_TARGET = {json.dumps(target)};</script>"
     return page.replace("<head>", "<head>" + setting + PROBE, 1)
+
+
+@pytest.fixture(scope="session")
+def sample_store(samples_dir, tmp_path_factory) -> Path:
+    """The repo's sample corpus built into an on-disk store (the real pipeline)."""
+    from policykg.graph.store import open_store
+
+    from policykg.pipeline import build
+
+    if not any(samples_dir.glob("*.*")):
+        pytest.skip("samples/ is empty")
+    path = tmp_path_factory.mktemp("samples") / "store"
+    report = build([samples_dir], open_store(path), progress=False, report=lambda line: None)
+    assert report.built and not report.failures, report.summary()
+    return path

@@ -38,6 +38,7 @@ def test_viz_browser_loads_nothing_and_hovers_plain_text(small_graph, browse, wi
     page = tmp_path / "page.html"
     page.write_text(with_probe(render_html(small_graph), P + "agency/sfj"), encoding="utf-8")
     probe = _probe(browse(page))
+    assert probe["tooltip"] is not None, probe
     assert probe["resources"] == [] and probe["violations"] == []
     # the tooltip opened on hover, with the canonical name, kind and source sentence
     assert "云岭省青石市司法局" in probe["tooltip"] and "Agency" in probe["tooltip"]
@@ -63,6 +64,7 @@ def test_viz_browser_hostile_names_run_nothing(small_graph, browse, with_probe, 
     page.write_text(text, encoding="utf-8")
     dom = browse(page)
     probe = _probe(dom)
+    assert probe["tooltip"] is not None, probe
     assert probe["pwned"] is False and probe["violations"] == []
     # the tooltip shows the markup as text; its only elements are innerText's line breaks
     assert hostile in probe["tooltip"] and set(probe["tooltipTags"]) == {"BR"}
@@ -80,3 +82,17 @@ def test_viz_browser_screenshot_draws_every_kind(small_graph, browse, tmp_path):
         rgb = [int(style.color[i : i + 2], 16) for i in (1, 3, 5)]
         drawn = (abs(pixels - rgb).max(axis=-1) <= 2).sum()
         assert drawn > 30, f"no {kind} drawn"
+
+
+@pytest.mark.slow
+def test_viz_browser_sample_corpus_page_holds_the_cut_graph(sample_store, browse, tmp_path):
+    from policykg.cli import main
+
+    out = tmp_path / "samples.html"
+    args = ["viz", "--store", str(sample_store), "--out", str(out), "--max-nodes", "60",
+            "--types", "Document,Agency,Measure,Text"]
+    assert main(args) == 0
+    data = json.loads(re.search(r'id="policykg-data">(.*?)</script>',
+                                out.read_text("utf-8"), re.S).group(1))
+    status = _status(browse(out))
+    assert status == {"nodes": 60, "edges": len(data["edges"]), "stabilized": True}
