@@ -130,27 +130,43 @@ class TitlesComponent(RuleComponent):
 
 
 def outermost(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the text inside each outermost 《…》 that closes."""
+    """(start, end) of the text inside each outermost 《…》 that closes.
+
+    Where an outer 《 runs into a 。 or past ``MAX_TITLE`` (a typo), the titles that closed
+    inside it still count: 「学习《宪法，贯彻《条例》。」 gives 条例. A title cut off by the
+    end of the text counts for nothing, nor does what is nested in it.
+    """
     found = []
     depth = 0
     open_at = 0
+    inner: list[tuple[int, int]] = []  # closed at depth 1 inside a still open 《
+    opens: list[int] = []
     for m in MARKS.finditer(text):
         mark = m.group()
         if mark == "《":
             if depth == 0:
                 open_at = m.end()
+                inner = []
+            opens.append(m.end())
             depth += 1
         elif depth == 0:
             continue
         elif mark == "》":
             depth -= 1
-            if depth == 0 and m.start() - open_at <= MAX_TITLE:
-                found.append((open_at, m.start()))
-        else:  # 。 or a blank line inside an open title: it was never a title
-            depth = 0
+            start = opens.pop()
+            if depth == 0:
+                if m.start() - open_at <= MAX_TITLE:
+                    found.append((open_at, m.start()))
+                inner = []
+            elif depth == 1:
+                inner.append((start, m.start()))
+        else:  # 。 or a blank line inside an open title: the outer 《 was never a title
+            found.extend(inner)
+            depth, opens, inner = 0, [], []
         if depth and m.start() - open_at > MAX_TITLE:
-            depth = 0
-    return found
+            found.extend(inner)
+            depth, opens, inner = 0, [], []
+    return sorted(found)  # an outer 《 cut off by the end of the text: nothing in it counts
 
 
 @Language.factory("policykg_titles_v1")

@@ -35,6 +35,8 @@ def titles(text: str) -> list[str]:
     ("认真贯彻《法治政府建设实施纲要》，落实《松溪区法治政府建设实", ["法治政府建设实施纲要"]),
     # a 《 that runs into the next sentence was never a title
     ("学习《宪法。区司法局印发《松溪区普法计划》。", ["松溪区普法计划"]),
+    ("学习《宪法，贯彻《松溪区普法条例》。", ["松溪区普法条例"]),
+    ("根据《松溪区人民政府关于印发《松溪区普法规划》的通", []),
     ("本年度没有引用任何文件。", []),
 ])
 def test_titles_found_as_printed(text: str, expected: list[str]) -> None:
