@@ -1,11 +1,12 @@
 """A saved government web page: the article kept, the portal around it removed.
 
 The page is decoded (BOM, UTF-8, its <meta charset>, GB18030), then the chrome is cut:
-script/style, nav/header/footer/aside and elements whose class or id names navigation,
-breadcrumbs, sharing or footers. The article is the block that holds the most prose
-(Readability's idea: paragraphs score their parent by length and commas, links count
-against). Block elements become line breaks; the <h1>/<title> becomes the first line when
-the article block does not hold it, so every text starts with its title.
+script/style, nav/header/footer/aside, hidden elements, and elements whose class or id
+names navigation, breadcrumbs, sharing or footers. The article is the block that holds
+the most prose (Readability's idea: paragraphs score their parent by length and commas,
+links count against). Block elements become line breaks. The title is the one a CMS states in
+<meta name="ArticleTitle">, else the <h1>/<title>; it becomes the first line when the
+article block does not hold it, so every text starts with its title.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ CHROME_ATTR = re.compile(
     r"search|login|friend\w*|banner|logo|prev|next|related)(?:$|[\s_-])",
     re.I,
 )
+HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+TITLE_META = ("articletitle", "og:title", "dc.title")
 MAX_CHROME_SHARE = 0.4  # an element matched by class alone never holds most of the page
 BLOCK = frozenset(("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5",
                    "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "thead",
@@ -55,11 +58,12 @@ def read_html(data: bytes, path: str) -> RawText:
     except (etree.ParserError, ValueError) as err:
         raise CorruptFileError(path, f"unreadable html ({_one_line(err)})") from None
     page_title = _text(root.find(".//title"))
+    stated = _meta_title(root)
     headings = [(h, _text(h)) for h in root.iter("h1")]
     _strip_chrome(root)
     blocks = _article(root)
     lines = drop_chrome([line for block in blocks for line in _lines(block)])
-    title = _title(page_title, headings, blocks)
+    title = stated or _title(page_title, headings, blocks)
     if title and not any(title in line for line in lines[:3]):
         lines.insert(0, title)
     return RawText("\n".join(lines), decoded.encoding, title)
@@ -73,7 +77,8 @@ def _strip_chrome(root: etree._Element) -> None:
     total = len(_text(root)) or 1
     for node in list(root.iter()):
         attrs = " ".join((node.get("class") or "", node.get("id") or ""))
-        if (node.getparent() is not None and CHROME_ATTR.search(attrs)
+        chrome = CHROME_ATTR.search(attrs) or HIDDEN.search(node.get("style") or "")
+        if (node.getparent() is not None and (chrome or node.get("hidden") is not None)
                 and len(_text(node)) < MAX_CHROME_SHARE * total):
             _drop(node)
 
@@ -156,6 +161,15 @@ def _walk(node: etree._Element, parts: list[str]) -> None:
 def _flow(text: str) -> str:
     """Source line breaks are white space; between Chinese characters they vanish (CSS)."""
     return WHITE.sub(" ", SEGMENT_BREAK.sub("", text))
+
+
+def _meta_title(root: etree._Element) -> str | None:
+    """The title a CMS states in <meta name="ArticleTitle"> (TRS and its kin) or og:title."""
+    for node in root.iter("meta"):
+        name = (node.get("name") or node.get("property") or "").lower()
+        if name in TITLE_META and (content := WHITE.sub(" ", node.get("content") or "").strip()):
+            return content
+    return None
 
 
 def _title(page_title: str, headings: list[tuple[etree._Element, str]],
