@@ -15,6 +15,7 @@ from pathlib import Path
 
 from policykg.extract.api import extract_many
 from policykg.extract.load import SUPPORTED, find_sources
+from policykg.extract.parallel import extract_parallel
 from policykg.ontology.errors import InputError, PolicyKGError
 from policykg.ontology.records import Extraction
 
@@ -27,6 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=f"files or folders (read recursively: {' '.join(SUPPORTED)})")
     parser.add_argument("--out", required=True, metavar="DIR",
                         help="folder for the <stem>.json files (created if missing)")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="processes to extract in (default 1; 0: one per core)")
     parser.set_defaults(func=run)
 
 
@@ -41,13 +44,14 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(" ".join(args.paths), f"no {'/'.join(SUPPORTED)} files found")
     written: dict[str, Path] = {}  # output name -> the file it came from
     failed = 0
-    for path, result in extract_many(files):
+    results = extract_many(files) if args.workers == 1 else extract_parallel(files, args.workers)
+    for path, result in results:
         try:
             if isinstance(result, PolicyKGError):
                 raise result
             written[result.text_id] = _write(result, out, path, written)
         except PolicyKGError as err:
-            print(f"policykg: {err}", file=sys.stderr)
+            print(f"policykg: {' '.join(str(err).splitlines())}", file=sys.stderr)
             failed += 1
     print(f"extracted {len(written)} of {len(files)} texts into {out}; {failed} failed")
     return 1 if failed else 0

@@ -134,3 +134,18 @@ def test_extract_command_out_is_a_file(mixed_batch, tmp_path, capsys):
     assert code == 1
     assert _stderr_lines(err) == [f"policykg: {blocker}: cannot create the output folder "
                                   "(File exists)"]
+
+
+@pytest.mark.slow  # starts two worker processes, each building the pipeline
+def test_extract_command_workers_same_output(mixed_batch, tmp_path, capsys):
+    """Several processes write the same files and report the same failures as one."""
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    assert main(["extract", *mixed_batch.args, "--out", str(serial)]) == 1
+    first = capsys.readouterr()
+    assert main(["extract", *mixed_batch.args, "--out", str(parallel), "--workers", "2"]) == 1
+    second = capsys.readouterr()
+    assert second.err == first.err
+    assert sorted(p.name for p in parallel.glob("*.json")) == sorted(
+        p.name for p in serial.glob("*.json"))
+    for path in serial.glob("*.json"):
+        assert path.read_bytes() == (parallel / path.name).read_bytes()
