@@ -28,9 +28,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=f"files or folders (read recursively: {' '.join(SUPPORTED)})")
     parser.add_argument("--out", required=True, metavar="DIR",
                         help="folder for the <stem>.json files (created if missing)")
-    parser.add_argument("--workers", type=int, default=1, metavar="N",
+    parser.add_argument("--workers", type=_count, default=1, metavar="N",
                         help="processes to extract in (default 1; 0: one per core)")
     parser.set_defaults(func=run)
+
+
+def _count(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value}")
+    return int(value)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,5 +74,6 @@ def _write(extraction: Extraction, out: Path, path: Path, written: dict[str, Pat
         partial.write_text(text + "\n", encoding="utf-8")
         os.replace(partial, target)  # a reader never sees half a file
     except OSError as err:
+        partial.unlink(missing_ok=True)
         raise InputError(str(path), f"cannot write {target} ({err.strerror})") from None
     return path
