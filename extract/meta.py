@@ -95,6 +95,8 @@ class MetaComponent(RuleComponent):
         head = lines
         for i, (start, end) in enumerate(head):
             line = text[start:end]
+            if ":" not in line and "：" not in line and _squash(line) not in self.fields:
+                continue  # no label here
             for m in self.field_re.finditer(line):
                 field = self.fields["".join(m.group(1).split())]
                 value_start = start + m.end()

@@ -95,11 +95,12 @@ class NumbersComponent(RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for start, end, parts in find_numbers(doc_text(doc), self.stops):
+        text = doc_text(doc)
+        for start, end, parts in find_numbers(text, self.stops):
             span = char_span(doc, start, end, "NUMBER")
             if span is None:
                 continue
-            span._.canonical = canonical_number(span.text)
+            span._.canonical = canonical_number(text[span.start_char:span.end_char])
             span._.attrs = {"number": parts, "role": None}
             spans.append(span)
         doc.spans["numbers"] = spans

@@ -19,16 +19,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 NUM = "一二三四五六七八九十百零〇"
-BEFORE = r"(?:^|(?<=[\n。！？；;])|(?<=[。！？；;][ \t\u3000]))[ \t\u3000]*"
+# a heading starts the text, a line, or follows a sentence end (maybe after spaces)
+BOUNDARY = re.compile(r"[\n。！？；;]")
 HEADING = re.compile(
-    BEFORE + "(?:"
+    r"[ \t\u3000]*(?:"
     rf"(?P<l1>[{NUM}]{{1,3}}[、．.](?![{NUM}]))"
     rf"|(?P<c1>第[{NUM}]{{1,3}}章)"
     rf"|(?P<l2>[(（][ \t\u3000]*[{NUM}]{{1,3}}[ \t\u3000]*[)）])"
     r"|(?P<l3>\d{1,2}[、．.](?!\d))"
     rf"|(?P<s3>[{NUM}]{{1,3}}是)"
     ")",
-    re.M,
 )
 TITLE_END = re.compile(r"[。；;：:！？\n]|[ \t\u3000]{2,}| (?=\S)")
 MAX_TITLE = 60
@@ -37,7 +37,11 @@ LEVEL = {"l1": 1, "c1": 1, "l2": 2, "l3": 3, "s3": 3}
 
 def find_sections(text: str) -> list[dict]:
     heads = []
-    for m in HEADING.finditer(text):
+    # a heading can only start where a line or a sentence does: try only there
+    for at in [0, *(b.end() for b in BOUNDARY.finditer(text))]:
+        m = HEADING.match(text, at)
+        if m is None:
+            continue
         kind = m.lastgroup
         label = "".join(m.group(kind).split())
         title_start = m.end()

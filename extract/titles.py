@@ -38,8 +38,8 @@ TRAILING_BRACKETS = re.compile(r"(?:[(（\[【][^()（）\[\]【】]*[)）\]】]
 AFTER = re.compile(r"[ \t\u3000]*([(（])?")
 PAREN = re.compile(r"[(（]([^()（）\n]{1,80})[)）]")
 PART = re.compile(r"[^，,；;]+")  # the parts of a bracket after a title
-ABBREVIATION = re.compile(r"(?:以下简称|以下称|下称|简称)[:：]?\s*[《“\"「‘']?\s*"
-                          r"([^《》“”\"「」‘’'、，,；;]{1,30}?)\s*[》”\"」’']?\s*$")
+ABBREVIATION = re.compile(r"(?:以下简称|以下称|下称|简称)[:：]?\s*[《“\"「‘']{0,2}\s*"
+                          r"([^《》“”\"「」‘’'、，,；;]{1,30}?)\s*[》”\"」’']{0,2}\s*$")
 
 
 def canonical_title(title: str) -> str:

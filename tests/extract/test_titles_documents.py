@@ -45,7 +45,7 @@ def test_titles_found_as_printed(text: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize("definition", [
     "（以下简称《纲要》）", "(以下简称《纲要》)", "（以下简称“纲要”）", "（简称《纲要》）",
-    "（国发〔2021〕5号，以下简称《纲要》）",
+    "（国发〔2021〕5号，以下简称《纲要》）", "（下称“《纲要》”）",
 ])
 def test_titles_abbreviation_is_the_full_document(definition: str) -> None:
     text = (f"贯彻落实《云岭市法治政府建设纲要（2021—2025年）》{definition}，"
