@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.extract.component import RuleComponent
-from policykg.extract.entity_rules import Protected, make_span, walk_left
+from policykg.extract.component import RuleComponent, doc_text
+from policykg.extract.entity_rules import Protected, keep_spans, make_span, walk_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -51,7 +51,7 @@ def _alt(words: list[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Candidate:
     start: int
     end: int
@@ -77,6 +77,8 @@ class AgenciesComponent(RuleComponent):
 
         self.places = set(self.data["agency_places.txt"])
         self.place_lengths = sorted({len(p) for p in self.places}, reverse=True)
+        self.place_tails = {p[-2:] for p in self.places}  # a quick no for most positions
+        self.canonical_cache: dict[tuple[str, str], str] = {}
         self.body_kinds = {w: k for w, k in pairs("agency_bodies.txt")}
         self.body_kinds.update({w: k for w, k in pairs("agency_departments.txt")})
         subs = pairs("agency_sub_bodies.txt")
@@ -100,9 +102,9 @@ class AgenciesComponent(RuleComponent):
         self.canonical_rules = [(re.compile(p), r) for p, r in pairs("agency_canonical.txt")]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         found = self.level_route(text) + self.national_route(text) + self.named_route(text)
-        protected = Protected(doc)
+        protected = Protected.of(doc)
         taken: list[Candidate] = []
         for cand in sorted(found, key=lambda c: (c.start - c.end, c.start)):
             if any(c.start < cand.end and cand.start < c.end for c in taken):
@@ -113,11 +115,11 @@ class AgenciesComponent(RuleComponent):
         spans = []
         for cand in sorted(taken, key=lambda c: c.start):
             name = text[cand.start:cand.end]
-            span = make_span(doc, cand.start, cand.end, self.canonical(name, cand.kind),
+            span = make_span(doc, cand.start, cand.end, "AGENCY", self.canonical(name, cand.kind),
                              {"kind": cand.kind})
             if span is not None:
-                spans.append(span)
-        doc.spans["agencies"] = spans
+                spans.append((span, cand.kind))
+        keep_spans(doc, "agencies", spans)
         return doc
 
     # --- the three routes -------------------------------------------------------------
@@ -210,6 +212,8 @@ class AgenciesComponent(RuleComponent):
         return None
 
     def place_ending(self, text: str, end: int) -> str | None:
+        if text[max(end - 2, 0):end] not in self.place_tails:
+            return None
         for k in self.place_lengths:
             piece = text[max(end - k, 0):end]
             if len(piece) == k and piece in self.places and not self.starts_with_stop(piece):
@@ -242,6 +246,12 @@ class AgenciesComponent(RuleComponent):
                             or "）" in m.group())
 
     def canonical(self, name: str, kind: str) -> str:
+        key = (name, kind)
+        if key not in self.canonical_cache:
+            self.canonical_cache[key] = self.expand(name, kind)
+        return self.canonical_cache[key]
+
+    def expand(self, name: str, kind: str) -> str:
         # 上海市委 is the party committee of a named place: 中共上海市委员会; 市委 alone
         # stays as printed (which city only the text's jurisdiction says)
         if kind == "party_committee" and name.endswith("委") and not name.startswith("中共"):

@@ -10,21 +10,38 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from policykg.extract.component import char_span, doc_text
 from spacy.tokens import Doc, Span
 
 # 《…》 with one level of nesting (〈〉 or 《》 inside); an unclosed one runs to the line end
 TITLE = re.compile(r"《(?:[^《》\n]|《[^《》\n]*》)*(?:》|$)", re.M)
 # 机关代字〔2022〕1号 and its bracket variants, as a fallback for the numbers component
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\d+\s*号")
-SENTENCE_END = re.compile(r"[。！？!?]+[”’」』)）]*|\n+")
+# anchored on the bracketed year (a leading run of Chinese would be tried at every character)
+DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\d+\s*号")
+ISSUER_CODE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
+
+
+PROTECTED_KEY = "policykg.protected"
+FOUND_KEY = "policykg.found.{}"  # (start, end, kind) per span of a group, in span order
 
 
 class Protected:
     """Character ranges no entity may overlap: titles and document numbers."""
 
+    @classmethod
+    def of(cls, doc: Doc) -> Protected:
+        """Built once per doc and shared by the entity components."""
+        found = doc.user_data.get(PROTECTED_KEY)
+        if found is None:
+            found = doc.user_data[PROTECTED_KEY] = cls(doc)
+        return found
+
     def __init__(self, doc: Doc) -> None:
-        ranges = {(m.start(), m.end()) for m in TITLE.finditer(doc.text)}
-        ranges |= {(m.start(), m.end()) for m in DOC_NUMBER.finditer(doc.text)}
+        text = doc_text(doc)
+        ranges = {(m.start(), m.end()) for m in TITLE.finditer(text)}
+        for m in DOC_NUMBER.finditer(text):
+            code = ISSUER_CODE.search(text, max(0, m.start() - 8), m.start())
+            ranges.add((code.start() if code else m.start(), m.end()))
         for key in ("documents", "numbers"):
             if key in doc.spans:
                 ranges |= {(s.start_char, s.end_char) for s in doc.spans[key]}
@@ -42,22 +59,13 @@ class Protected:
         return i >= 0 and self.ends[i] > start
 
 
-def sentence_starts(doc: Doc) -> list[int]:
-    """Start offsets of the doc's sentences (the sentences component's, else our own split)."""
-    if doc.has_annotation("SENT_START"):
-        return [s.start_char for s in doc.sents]
-    return [0] + [m.end() for m in SENTENCE_END.finditer(doc.text) if m.end() < len(doc.text)]
-
-
-def sentence_index(starts: list[int], offset: int) -> int:
-    return max(bisect_right(starts, offset) - 1, 0)
-
-
-def make_span(doc: Doc, start: int, end: int, canonical: str, attrs: dict) -> Span | None:
-    span = doc.char_span(start, end)
+def make_span(doc: Doc, start: int, end: int, label: str, canonical: str,
+              attrs: dict) -> Span | None:
+    span = char_span(doc, start, end, label)
     if span is not None:
-        span._.canonical = canonical
-        span._.attrs = attrs
+        ext = span._  # one Underscore: making one costs more than the char_span
+        ext.canonical = canonical
+        ext.attrs = attrs
     return span
 
 
@@ -88,3 +96,22 @@ def walk_left(text: str, pos: int, limit: int, stops: set[str],
             return q, ""
         q -= 1
     return q, "^"
+
+
+def keep_spans(doc: Doc, key: str, spans: list[tuple[Span, str | None]]) -> None:
+    """Set the span group from (span, kind) pairs, and keep a plain copy of offsets and
+    kinds for the relations component (reading spans back builds a Python object per span
+    and per attribute)."""
+    doc.spans[key] = [span for span, _ in spans]
+    doc.user_data[FOUND_KEY.format(key)] = [
+        (span.start_char, span.end_char, kind) for span, kind in spans]
+
+
+def found(doc: Doc, key: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, kind) of each span of ``doc.spans[key]``, in order."""
+    if key not in doc.spans:
+        return []
+    kept = doc.user_data.get(FOUND_KEY.format(key))
+    if kept is not None and len(kept) == len(doc.spans[key]):
+        return kept
+    return [(s.start_char, s.end_char, (s._.attrs or {}).get("kind")) for s in doc.spans[key]]

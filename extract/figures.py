@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from policykg.extract.component import RuleComponent
-from policykg.extract.entity_rules import Protected, make_span
+from policykg.extract.component import RuleComponent, doc_text
+from policykg.extract.entity_rules import Protected, keep_spans, make_span
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,8 +35,8 @@ class FiguresComponent(RuleComponent):
         self.stop = re.compile("|".join(map(re.escape, stops)))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        protected = Protected(doc)
+        text = doc_text(doc)
+        protected = Protected.of(doc)
         spans = []
         for m in self.pattern.finditer(text):
             start, end = m.span()
@@ -44,14 +44,14 @@ class FiguresComponent(RuleComponent):
                 continue
             digits = m.group(1).replace("．", ".")
             unit = m.group(3) + m.group(5)
-            span = make_span(doc, start, end, f"{digits}{unit}", {
+            span = make_span(doc, start, end, "METRIC", f"{digits}{unit}", {
                 "value": float(digits),
                 "unit": unit,
                 "counted": self.counted(text, start, end),
             })
             if span is not None:
-                spans.append(span)
-        doc.spans["metrics"] = spans
+                spans.append((span, None))
+        keep_spans(doc, "metrics", spans)
         return doc
 
     def counted(self, text: str, start: int, end: int) -> str | None:

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.extract.component import RuleComponent
-from policykg.extract.entity_rules import Protected, make_span, walk_left
+from policykg.extract.component import RuleComponent, doc_text
+from policykg.extract.entity_rules import Protected, keep_spans, make_span, walk_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -48,7 +48,7 @@ MIN_NAME = {"制": 2, "改革": 5}
 FUSED = re.compile(r"政府|城市|社会|机关")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Candidate:
     start: int
     end: int
@@ -71,13 +71,21 @@ class MeasuresComponent(RuleComponent):
         for line in self.data["measure_context.txt"]:
             kind, word = line.split()
             cues.setdefault(kind, []).append(word)
-        self.cues = cues
+        def alt(kind: str) -> str:
+            return "|".join(map(re.escape, sorted(cues[kind], key=len, reverse=True)))
+
+        self.after_pos = re.compile(alt("after+"))
+        self.after_neg = re.compile(alt("after-"))
+        self.before_pos = re.compile(f"(?:{alt('before+')})$")
+        self.before_neg = re.compile(f"(?:{alt('before-')})$")
+        self.end_neg = re.compile(f"(?:{alt('end-')})$")
+        self.verb_neg = re.compile(alt("verb-"))
         self.not_measures = set(self.data["measure_not.txt"])
         self.generic = self.data["measure_generic.txt"]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        protected = Protected(doc)
+        text = doc_text(doc)
+        protected = Protected.of(doc)
         quoted = [c for c in self.quoted(text) if not protected.overlaps(c.start, c.end)]
         others = [c for c in self.headed(text) + self.adopted_lists(text)
                   if not protected.overlaps(c.start, c.end)]
@@ -88,10 +96,10 @@ class MeasuresComponent(RuleComponent):
         spans = []
         for cand in sorted(taken, key=lambda c: c.start):
             name = "".join(text[cand.start:cand.end].split())
-            span = make_span(doc, cand.start, cand.end, name, {"kind": cand.kind})
+            span = make_span(doc, cand.start, cand.end, "MEASURE", name, {"kind": cand.kind})
             if span is not None:
-                spans.append(span)
-        doc.spans["measures"] = spans
+                spans.append((span, cand.kind))
+        keep_spans(doc, "measures", spans)
         return doc
 
     # --- quoted names -----------------------------------------------------------------
@@ -121,27 +129,25 @@ class MeasuresComponent(RuleComponent):
         if re.search(r"\d{4}年", name) or (len(name) <= 3 and name.endswith("化")
                                              and not NUMERAL.match(name)):
             return None
-        if any(name.endswith(w) for w in self.cues["end-"]):
+        if self.end_neg.search(name):
             return None
         parts = [p for p in LIST_MARK.split(name) if p]
-        if any(p.startswith(w) for p in parts for w in self.cues["verb-"]):
+        if any(self.verb_neg.match(p) for p in parts):
             return None
         after = text[after_at:after_at + 10].lstrip("的")
-        positive = next((w for w in self.cues["after+"] if w in after[:8]), None)
-        starts_positive = next((w for w in self.cues["after+"] if after.startswith(w)), None)
-        negative = any(w in after[:6] for w in self.cues["after-"])
-        if negative and not starts_positive:
+        starts_positive = self.after_pos.match(after)
+        if self.after_neg.search(after, 0, 6) and not starts_positive:
             return None
         before = text[max(0, start - 5):start - 1]
-        if any(before.endswith(w) for w in self.cues["before-"]):
+        if self.before_neg.search(before):
             return None
-        adopted = any(before.endswith(w) for w in self.cues["before+"])
-        if len(parts) > 1 and not (positive or adopted):
+        adopted = self.before_pos.search(before)
+        if len(parts) > 1 and not (self.after_pos.search(after, 0, 8) or adopted):
             return None
         if len(name) <= 3 and FUSED.match(text, after_at):
             return None  # “五型”政府: the name alone is half of the measure's
-        kind = (starts_positive if starts_positive in KINDS
-                else next((k for k in KINDS if name.endswith(k)), None))
+        cue = starts_positive.group() if starts_positive else None
+        kind = cue if cue in KINDS else next((k for k in KINDS if name.endswith(k)), None)
         return Candidate(start, end, kind, True)
 
     # --- unquoted heads ---------------------------------------------------------------

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.extract.component import RuleComponent
-from policykg.extract.entity_rules import sentence_index, sentence_starts
+from policykg.extract.component import RuleComponent, doc_text, sentence_of, sentence_starts
+from policykg.extract.entity_rules import found
 from policykg.ontology.records import AUTHOR
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -43,7 +43,7 @@ LEAD_NOTE = re.compile(r"(牵头单位|责任单位)[:：]")
 ABOUT_REACH = 40  # characters between a figure and the measure it is about
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Ent:
     key: str
     index: int
@@ -67,17 +67,20 @@ class RelationsComponent(RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         starts = sentence_starts(doc)
-        ents = {key: [Ent(key, i, s.start_char, s.end_char,
-                          sentence_index(starts, s.start_char), s.text,
-                          (s._.attrs or {}).get("kind"))
-                      for i, s in enumerate(doc.spans[key])] if key in doc.spans else []
+        text = doc_text(doc)
+        ents = {key: [Ent(key, i, start, end, sentence_of(starts, start), text[start:end], kind)
+                      for i, (start, end, kind) in enumerate(found(doc, key))]
                 for key in ("agencies", "measures", "metrics", "documents")}
-        text = doc.text
+        by_sentence: dict[str, dict[int, list[Ent]]] = {}
+        for key, group in ents.items():
+            by_sentence[key] = {}
+            for ent in group:
+                by_sentence[key].setdefault(ent.sentence, []).append(ent)
         links: list[dict] = []
         links += self.member_of(text, starts, ents["agencies"])
         links += self.part_of(text, ents["agencies"])
-        links += self.carries_out(text, ents["agencies"], ents["measures"])
-        links += self.about(text, ents)
+        links += self.carries_out(text, starts, by_sentence, ents)
+        links += self.about(text, by_sentence, ents["metrics"])
         doc._.links = list(doc._.links or []) + links
         return doc
 
@@ -87,7 +90,7 @@ class RelationsComponent(RuleComponent):
         out = []
         for m in re.finditer("成员单位", text):
             pos = m.start()
-            same = [a for a in agencies if a.sentence == sentence_index(starts, pos)]
+            same = [a for a in agencies if a.sentence == sentence_of(starts, pos)]
             opening = text.rfind("以", 0, pos)
             after = [a for a in same if m.end() <= a.start <= m.end() + 3]
             if text[pos - 1:pos] == "为" and opening >= 0 and after:
@@ -144,20 +147,23 @@ class RelationsComponent(RuleComponent):
 
     # --- agency to measure ------------------------------------------------------------
 
-    def carries_out(self, text: str, agencies: list[Ent], measures: list[Ent]) -> list[dict]:
+    def carries_out(self, text: str, starts: list[int], by_sentence: dict,
+                    ents: dict[str, list[Ent]]) -> list[dict]:
+        agencies, measures = ents["agencies"], ents["measures"]
         out = []
         for measure in measures:
-            sent_start = self.sentence_start(text, measure.start)
+            sent_start = starts[measure.sentence]
             verbs = list(self.carry_re.finditer(text, sent_start, measure.start))
             if not verbs:
                 continue
             verb = verbs[-1]
             clause_start = self.clause_start(text, verb.start(), sent_start)
-            actors = [a for a in agencies if clause_start <= a.start and a.end <= verb.start()
-                      and self.acts(text, agencies, a)]
+            near = [a for a in by_sentence["agencies"].get(measure.sentence, ())
+                    if sent_start <= a.start and a.end <= verb.start()]
+            actors = [a for a in near if clause_start <= a.start and self.acts(text, near, a)]
             if not actors:  # the sentence's subject: 2021年,嘉善县司法局深入贯彻…
-                actors = [a for a in agencies if sent_start <= a.start < sent_start + SUBJECT_REACH
-                          and a.end <= verb.start() and self.acts(text, agencies, a)][:1]
+                actors = [a for a in near if a.start < sent_start + SUBJECT_REACH
+                          and self.acts(text, near, a)][:1]
             source = actors[-1] if actors else AUTHOR
             out.append(link("carries_out", source, measure, measure.sentence, verb.group()))
         for note in LEAD_NOTE.finditer(text):
@@ -204,16 +210,18 @@ class RelationsComponent(RuleComponent):
 
     # --- figure to measure, document or agency ----------------------------------------
 
-    def about(self, text: str, ents: dict[str, list[Ent]]) -> list[dict]:
+    def about(self, text: str, by_sentence: dict, figures: list[Ent]) -> list[dict]:
         out = []
-        for figure in ents["metrics"]:
-            in_clause = [m for m in ents["measures"] if self.same_clause(text, figure, m)]
+        for figure in figures:
+            measures = by_sentence["measures"].get(figure.sentence, [])
+            in_clause = [m for m in measures if self.same_clause(text, figure, m)]
             target = (self.nearest(in_clause, figure, ABOUT_REACH)
-                      or self.nearest(ents["measures"], figure, ABOUT_REACH))
-            target = target or self.nearest(ents["documents"], figure, None)
+                      or self.nearest(measures, figure, ABOUT_REACH)
+                      or self.nearest(by_sentence["documents"].get(figure.sentence, []), figure,
+                                      None))
             if target is None:
                 clause_start = max(text.rfind(c, 0, figure.start) for c in "，。；,;\n") + 1
-                in_clause = [a for a in ents["agencies"]
+                in_clause = [a for a in by_sentence["agencies"].get(figure.sentence, [])
                              if clause_start <= a.start and a.end <= figure.start]
                 target = in_clause[-1] if in_clause else None
             if target is not None:
@@ -237,12 +245,6 @@ class RelationsComponent(RuleComponent):
             if best_distance is None or distance < best_distance:
                 best, best_distance = c, distance
         return best
-
-    # --- sentences --------------------------------------------------------------------
-
-    @staticmethod
-    def sentence_start(text: str, pos: int) -> int:
-        return max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
 
 
 def link(kind: str, source: Ent | str, target: Ent, sentence: int,
