@@ -35,6 +35,7 @@ PLACE_LEVELS = "省市县区国州旗盟"
 # (not a comma: in running prose 整合市政府 is a verb before a level word)
 STRONG_BOUNDARY = {"^", "\n", " ", "\u3000", "、", "：", ":", "(", "（",
                    "的", "在", "和", "与", "及", "由"}
+AUTONOMOUS = {"自治区", "自治州", "自治县", "自治旗"}
 # characters no place name holds (市委市政府 is two bodies, not a place 市委市)
 NOT_IN_PLACE = LEVELS + "委府院局厅办"
 # heads whose name must open like a body's name or follow a word that introduces one
@@ -89,6 +90,8 @@ class AgenciesComponent(RuleComponent):
         generic = rf"(?:(?![{NOT_IN_NAME}])[\u4e00-\u9fff]){{2,5}}?[局厅]"
         self.level_re = re.compile(
             rf"([{LEVELS}])({_alt(list(self.body_kinds))}|{generic})((?:{sub_alt})?)")
+        departments = [w for w, _ in pairs("agency_departments.txt") if len(w) > 2]
+        self.bare_re = re.compile(rf"(?:{_alt(departments)})(?![门员长])")
         self.national_kinds = {w: k for w, k in pairs("agency_national.txt")}
         self.national_re = re.compile(rf"(?:{_alt(list(self.national_kinds))})(?![门员])")
         heads = pairs("agency_named_heads.txt")
@@ -103,7 +106,8 @@ class AgenciesComponent(RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        found = self.level_route(text) + self.national_route(text) + self.named_route(text)
+        found = (self.level_route(text) + self.national_route(text) + self.named_route(text)
+                 + self.bare_route(text))
         protected = Protected.of(doc)
         taken: list[Candidate] = []
         for cand in sorted(found, key=lambda c: (c.start - c.end, c.start)):
@@ -147,6 +151,15 @@ class AgenciesComponent(RuleComponent):
         return [Candidate(m.start(), m.end(), self.national_kinds[m.group()])
                 for m in self.national_re.finditer(text)]
 
+    def bare_route(self, text: str) -> list[Candidate]:
+        """Departments printed without a level word, after a boundary: 、住建局、城管局."""
+        out = []
+        for m in self.bare_re.finditer(text):
+            before = text[m.start() - 1:m.start()]
+            if m.start() == 0 or not "\u4e00" <= before <= "\u9fff" or before in self.stops:
+                out.append(Candidate(m.start(), m.end(), self.body_kinds[m.group()]))
+        return out
+
     def named_route(self, text: str) -> list[Candidate]:
         out = []
         for m in self.head_re.finditer(text):
@@ -180,6 +193,8 @@ class AgenciesComponent(RuleComponent):
             start -= len(place)
         if start < end - 1:
             return start
+        if text[end - 3:end] in AUTONOMOUS:
+            return end - 3  # 自治区人民政府: the level word is the name
         if any(text[end - k:end] in self.not_places for k in (2, 3, 4)):
             return None
         if text[level_at] in FALLBACK_LEVELS:
