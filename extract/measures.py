@@ -33,7 +33,8 @@ INNER = re.compile(r"‘([^‘’]{1,30})’")
 KINDS = ("制度", "机制", "平台", "工程", "行动", "改革", "模式", "试点", "系统", "品牌", "制")
 NUMERAL = re.compile(r"[一二三四五六七八九十两双]")
 PERIOD = re.compile(r"^[一二三四五六七八九十]+五$")  # 十四五, 八五: five-year periods
-FORMULA = re.compile(r"^[一二三四五六七八九十两]个[\u4e00-\u9fff]{2}$")  # 两个维护, 四个着力
+# 两个维护, 四个着力, 五个必由之路 (一个机构管审查, a longer name, is a measure)
+FORMULA = re.compile(r"^[一二三四五六七八九十两]个[\u4e00-\u9fff]{2,4}$")
 # 双下降, 三连降: statistics that went the right way, not a campaign (三提升 is one)
 TREND = re.compile(r"^[双两三四五六七八九十](?:下降|上升|连降|连升|连增|增长|翻番|过半)$")
 LIST_MARK = re.compile(r"[、,，;；\s]")
