@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -60,20 +61,26 @@ class TextGraph:
     dropped: list[str] = field(default_factory=list)  # links that did not fit the model
 
 
+@lru_cache(maxsize=1 << 16)
+def _node(iri: str) -> ox.NamedNode:
+    # The same predicates, types and entity IRIs come back thousands of times a text.
+    return _N(iri)
+
+
 class _Writer:
     def __init__(self, graph: str) -> None:
         self.graph = _N(graph)
         self.quads: set[ox.Quad] = set()
 
-    def add(self, s: str, p: object, o: ox.NamedNode | ox.Literal | str) -> None:
-        obj = _N(o) if isinstance(o, str) else o
-        self.quads.add(ox.Quad(_N(s), _N(str(p)), obj, self.graph))
+    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
+        obj = _node(o) if isinstance(o, str) else o
+        self.quads.add(ox.Quad(_node(s), _node(p), obj, self.graph))
 
-    def lit(self, s: str, p: object, value: str | None, lang: str | None = None) -> None:
+    def lit(self, s: str, p: str, value: str | None, lang: str | None = None) -> None:
         if value:
             self.add(s, p, ox.Literal(value, language=lang))
 
-    def typed(self, s: str, p: object, value: object, datatype: ox.NamedNode) -> None:
+    def typed(self, s: str, p: str, value: object, datatype: ox.NamedNode) -> None:
         self.add(s, p, ox.Literal(str(value), datatype=datatype))
 
 

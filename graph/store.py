@@ -2,7 +2,8 @@
 
 It is the build's default writer (see graph/build.py's Writer): ``write_text`` replaces a
 text's graph in ONE SPARQL UPDATE request (queries/writer_replace_text.rq: DROP the graph,
-INSERT the new one), which Oxigraph applies as one transaction, so a build killed midway
+INSERT the new one), which Oxigraph applies as one transaction; a text not yet in the
+store is added with one ``Store.extend``, also one transaction. A build killed midway
 leaves each text either as it was or as it is now, never half-written. Queries see the
 union of the named graphs as the default graph. Failures of the store are StoreError.
 """
@@ -53,17 +54,23 @@ class OxigraphStore:
     def write_text(self, text_iri: str, quads: Iterable[ox.Quad | ox.Triple]) -> int:
         """Replace the text's graph by these statements, atomically; returns how many."""
         graph = ox.NamedNode(text_iri)
-        triples = []
+        statements = []
         for statement in quads:
-            if isinstance(statement, ox.Quad):
-                if statement.graph_name != graph:
-                    raise StoreError(f"{text_iri}: a statement belongs to {statement.graph_name}")
-                statement = statement.triple
-            triples.append(statement)
-        body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-        update = self._replace.replace("{graph}", str(graph)).replace("{triples}", body)
+            if isinstance(statement, ox.Triple):
+                statement = ox.Quad(statement.subject, statement.predicate, statement.object,
+                                    graph)
+            elif statement.graph_name != graph:
+                raise StoreError(f"{text_iri}: a statement belongs to {statement.graph_name}")
+            statements.append(statement)
+        if not self._run(lambda: self.store.contains_named_graph(graph), "cannot read"):
+            # A new text: one transactional insert, faster than a SPARQL update.
+            self._run(lambda: self.store.extend(statements), f"cannot write {text_iri}")
+            return len(statements)
+        body = ox.serialize([q.triple for q in statements], format=ox.RdfFormat.N_TRIPLES)
+        update = self._replace.replace("{graph}", str(graph)).replace(
+            "{triples}", (body or b"").decode("utf-8"))
         self._run(lambda: self.store.update(update), f"cannot write {text_iri}")
-        return len(triples)
+        return len(statements)
 
     def remove_text(self, text_iri: str) -> bool:
         """Take one text's graph out; False if the store did not hold it."""

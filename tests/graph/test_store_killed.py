@@ -11,8 +11,9 @@ import pyoxigraph as ox
 import pytest
 from policykg.graph.store import OxigraphStore
 
-# The child writes big versions of two texts in turn through OxigraphStore.write_text,
-# saying "start i" before and "done i" after each write.
+# The child writes big texts through OxigraphStore.write_text, saying "start i" before
+# and "done i" after each write: in mode "replace" two texts in turn, each write replacing
+# the other version; in mode "new" a new text each time.
 _CHILD = r"""
 import sys
 import pyoxigraph as ox
@@ -28,6 +29,8 @@ def version(text, tag, n):
 
 for i in range(1000):
     text, tag = ("t1", "t2")[i % 2], "AB"[(i // 2) % 2]
+    if sys.argv[2] == "new":
+        text = f"t{i}"
     quads = version(text, tag, 20000 + 7 * (tag == "B"))
     print("start", i, flush=True)
     store.write_text(f"https://w3id.org/policykg/id/text/{text}", quads)
@@ -36,9 +39,10 @@ for i in range(1000):
 
 
 @pytest.mark.slow
-def test_store_killed_build_leaves_no_half_written_text(tmp_path):
+@pytest.mark.parametrize("mode", ["replace", "new"])
+def test_store_killed_build_leaves_no_half_written_text(tmp_path, mode):
     path = tmp_path / "store"
-    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(path)],
+    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(path), mode],
                              stdout=subprocess.PIPE, text=True)
     lines, seen = [], {}
     try:
@@ -59,7 +63,9 @@ def test_store_killed_build_leaves_no_half_written_text(tmp_path):
     assert lines[-1].startswith("start"), "the kill did not land inside a write"
 
     store = OxigraphStore(path)  # opens after the crash
-    for text in ("t1", "t2"):
+    texts = [iri.rsplit("/", 1)[1] for iri in store.text_iris()]
+    assert {"t1", "t2"} <= set(texts) and "t4" not in texts
+    for text in texts:
         graph = ox.NamedNode(f"https://w3id.org/policykg/id/text/{text}")
         values = [q.object.value for q in store.store.quads_for_pattern(None, None, None, graph)]
         tags = {v.split()[0] for v in values}
