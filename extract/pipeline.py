@@ -3,6 +3,11 @@
 The segmenter is spaCy's ``char`` one: every character is a token, so every character
 offset our regular-expression rules find is a token boundary, and it runs at about
 1.7M chars/s against jieba's 0.35M. Nothing in our rules needs words.
+
+Order matters: numbers and titles run before meta and the entity components, so that
+meta can tell the text's own 发文字号 from a cited one and the entity components can skip
+whatever stands inside a 《》 title or a document number; links and relations run last,
+over everything found.
 """
 
 from __future__ import annotations
