@@ -46,6 +46,16 @@ class Selection:
     def cut(self) -> bool:
         return self.max_nodes is not None and self.total_nodes > self.graph.number_of_nodes()
 
+    @property
+    def note(self) -> str | None:
+        """What the page says when the graph was cut, in Chinese and English."""
+        if not self.cut:
+            return None
+        shown, total = self.graph.number_of_nodes(), self.total_nodes
+        return (f"只显示连接最多的 {shown} 个节点（共 {total} 个）。"
+                f"Showing the {shown} most connected of {total} nodes "
+                f"(max-nodes {self.max_nodes}).")
+
 
 def _norm(name: str) -> str:
     # Users type titles with or without 《》, in half- or full-width forms.

@@ -22,7 +22,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
-__all__ = ["KIND_STYLES", "KindStyle", "render_html", "vis_data", "write_html"]
+__all__ = ["KIND_STYLES", "KindStyle", "iframe", "render_html", "vis_data", "write_html"]
 
 
 @dataclass(frozen=True)
@@ -188,3 +188,10 @@ def write_html(
     path = Path(path)
     path.write_text(render_html(g, title, note), encoding="utf-8")
     return path
+
+
+def iframe(page: str, height: int = 640) -> str:
+    """``page`` inside an ``<iframe srcdoc>``, for a notebook's output: shown inline (no
+    file, no server), sandboxed to run its own scripts only."""
+    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
+            f'style="width: 100%; height: {int(height)}px; border: 1px solid #ddd"></iframe>')

@@ -47,14 +47,8 @@ def run(args: argparse.Namespace) -> int:
     if chosen.focus:
         name = graph.nodes[chosen.focus].get("label") or chosen.focus
         title = f"policykg: {name} (depth {args.depth})"
-    note = None
-    if chosen.cut:
-        shown = chosen.graph.number_of_nodes()
-        note = (f"只显示连接最多的 {shown} 个节点（共 {chosen.total_nodes} 个）。"
-                f"Showing the {shown} most connected of {chosen.total_nodes} nodes "
-                f"(--max-nodes {args.max_nodes}).")
     try:
-        write_html(chosen.graph, args.out, title=title, note=note)
+        write_html(chosen.graph, args.out, title=title, note=chosen.note)
     except OSError as err:
         raise SelectionError(f"{args.out}: cannot write ({err.strerror or err})") from err
     print(f"{args.out}: {chosen.graph.number_of_nodes()} nodes, "
