@@ -1,0 +1,459 @@
+"""The benchmark: how fast policykg reads, builds and answers, beside the floor of each.
+
+:func:`run_bench` writes a synthetic corpus (policykg/synth.py), then measures, each speed
+beside a baseline taken in the same run on the same texts:
+
+- extraction chars/s on one core and on ``workers`` processes, beside a bare regex pass
+  over the same texts (``《[^》]*》`` and ``\\d+``: the floor of reading them); the parallel
+  output is checked equal to the serial one, text by text;
+- the build (extract, resolve, write into a fresh on-disk store) in texts/s and triples/s,
+  run in a process of its own whose whole process tree is watched for peak RSS;
+- writing the same triples into an on-disk Oxigraph store alone, beside loading them
+  into an in-memory rdflib Graph (on the first ``rdflib_texts`` texts: rdflib holds
+  about 1 KB per triple);
+- p50/p95 latency of every named SPARQL query on the built graph;
+- Neo4j push nodes+relationships/s when a server is given;
+- with ``rss_texts``, the same build on the first ``rss_texts`` texts, so the peak RSS of
+  a small and a large corpus can be compared (text i is the same in both).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from policykg import synth
+from policykg.extract.api import extract_many
+from policykg.extract.parallel import extract_parallel
+from policykg.extract.pipeline import shared_pipeline
+from policykg.graph import query as q
+from policykg.graph.neo4j_writer import Neo4jTarget, push
+from policykg.graph.store import OxigraphStore
+from policykg.graph.view import edge_rows, node_rows
+from policykg.ontology.errors import PolicyKGError
+
+_FLOOR = (re.compile("《[^》]*》"), re.compile(r"\d+"))
+
+#: (result key, comparison, threshold, what it means) on this 2-core machine.
+TARGETS = (
+    ("extract_chars_per_s_per_core", ">=", 500_000, "extraction chars/s on one core"),
+    ("build_projected_s_10000", "<=", 180, "10,000 texts built into the store, all cores"),
+    ("build_peak_rss_mb", "<=", 2048, "peak RSS of the build's process tree"),
+    ("rss_growth", "<=", 1.2, "peak RSS, large corpus over small corpus"),
+    ("query_p95_ms_max", "<=", 100, "slowest named query's p95"),
+    ("neo4j_facts_per_s", ">=", 20_000, "Neo4j push nodes+relationships/s"),
+)
+
+
+@dataclass
+class BenchConfig:
+    texts: int = 1000
+    seed: int = 0
+    workers: int = 0  # 0: one per core
+    extract_texts: int = 1000  # texts timed for the standalone extraction speeds
+    rdflib_texts: int = 500  # texts whose triples go through the write baselines
+    query_runs: int = 20
+    query_budget: float = 20.0  # seconds of timed runs per query at most (one run at least)
+    rss_texts: int = 0  # also build this many texts to compare peak RSS; 0: skip
+    workdir: str | None = None  # kept if given; a temporary folder otherwise
+    neo4j: Neo4jTarget | None = field(default=None, repr=False)  # when a server is given
+
+
+@dataclass
+class Speed:
+    items: int
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        return self.items / self.seconds if self.seconds > 0 else 0.0
+
+
+def run_bench(config: BenchConfig, say: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Run every measurement; returns the JSON-ready result (see :func:`render`)."""
+    say = say or (lambda line: print(line, file=sys.stderr))
+    workers = config.workers or os.cpu_count() or 1
+    own_dir = config.workdir is None
+    work = Path(config.workdir or tempfile.mkdtemp(prefix="policykg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    texts_dir, store_dir = work / "texts", work / "store"
+    try:
+        shutil.rmtree(texts_dir, ignore_errors=True)
+        say(f"writing {config.texts} synthetic texts (seed {config.seed}) to {texts_dir}")
+        started = time.perf_counter()
+        paths = list(synth.write_corpus(texts_dir, config.texts, config.seed))
+        gen_seconds = time.perf_counter() - started
+        corpus_bytes = sum(p.stat().st_size for p in paths)
+        sample = paths[: config.extract_texts]
+
+        say(f"regex floor over {len(paths)} texts")
+        floor_all = regex_floor(paths)
+        floor = regex_floor(sample)
+        say(f"extraction of {len(sample)} texts on 1 core, then on {workers} processes")
+        shared_pipeline()  # built before the clock starts, as the workers' is not
+        serial, _, serial_digests = timed_extraction(sample, 1)
+        parallel_all, parallel, parallel_digests = timed_extraction(sample, workers)
+
+        say(f"build of {len(paths)} texts into {store_dir} with {workers} workers")
+        build = build_in_child(texts_dir, store_dir, workers)
+        small = None
+        if 0 < config.rss_texts < len(paths):
+            say(f"build of the first {config.rss_texts} texts, for the peak RSS comparison")
+            small_dir = work / "texts-small"
+            shutil.rmtree(small_dir, ignore_errors=True)
+            small_dir.mkdir()
+            for path in paths[: config.rss_texts]:
+                os.link(path, small_dir / path.name)
+            small = build_in_child(small_dir, work / "store-small", workers)
+            shutil.rmtree(work / "store-small", ignore_errors=True)
+            shutil.rmtree(small_dir, ignore_errors=True)
+
+        store = OxigraphStore(store_dir, read_only=True)
+        say(f"named queries, {config.query_runs} runs each")
+        queries = query_latencies(store.store, paths[0].stem, config.query_runs,
+                                  config.query_budget)
+        say(f"write baselines on the triples of the first {config.rdflib_texts} texts")
+        graphs = [ox.NamedNode(iri) for iri in store.text_iris()[: config.rdflib_texts]]
+        oxi_write, rdflib_load = write_baselines(store.store, graphs, work / "store-baseline")
+        neo4j = neo4j_push(store, config.neo4j) if config.neo4j else None
+        del store
+    finally:
+        if own_dir:
+            shutil.rmtree(work, ignore_errors=True)
+
+    chars = floor_all.items
+    results: dict[str, Any] = {
+        "extract_chars_per_s_per_core": serial.rate,
+        "extract_chars_per_s_all_cores": parallel.rate,
+        "extract_chars_per_s_all_cores_with_startup": parallel_all.rate,
+        "extract_workers_startup_s": parallel_all.seconds - parallel.seconds,
+        "extract_parallel_equals_serial": serial_digests == parallel_digests,
+        "build_seconds": build["seconds"],
+        "build_texts_per_s": build["texts"] / build["seconds"],
+        "build_chars_per_s": chars / build["seconds"],
+        "build_triples": build["triples"],
+        "build_triples_per_s": build["triples"] / build["seconds"],
+        "build_failures": build["failures"],
+        "build_projected_s_10000": build["seconds"] * 10_000 / max(build["texts"], 1),
+        "build_peak_rss_mb": build["tree_peak_rss_mb"],
+        "build_main_rss_mb": build["main_maxrss_mb"],
+        "store_write_triples_per_s": oxi_write.rate,
+        "queries": queries,
+        "query_p95_ms_max": max((r["p95_ms"] for r in queries.values()), default=0.0),
+    }
+    if small:
+        results["rss_small_texts"] = config.rss_texts
+        results["rss_small_peak_mb"] = small["tree_peak_rss_mb"]
+        results["rss_growth"] = build["tree_peak_rss_mb"] / small["tree_peak_rss_mb"]
+    if neo4j:
+        results["neo4j_facts"] = neo4j.items
+        results["neo4j_seconds"] = neo4j.seconds
+        results["neo4j_facts_per_s"] = neo4j.rate
+    baselines = {
+        "regex_chars_per_s": floor.rate,
+        "regex_chars_per_s_all_texts": floor_all.rate,
+        "rdflib_triples_per_s": rdflib_load.rate,
+        "rdflib_triples": rdflib_load.items,
+    }
+    ratios = {
+        "extract_1_core_vs_regex": serial.rate / floor.rate,
+        "extract_all_cores_vs_regex": parallel.rate / floor.rate,
+        "parallel_speedup": parallel.rate / serial.rate,
+        "build_triples_vs_rdflib": results["build_triples_per_s"] / rdflib_load.rate,
+        "store_write_vs_rdflib": oxi_write.rate / rdflib_load.rate,
+    }
+    if neo4j:
+        ratios["neo4j_facts_vs_rdflib_triples"] = neo4j.rate / rdflib_load.rate
+    return {
+        "config": {k: v for k, v in asdict(config).items() if k != "neo4j"}
+        | {"workers": workers, "neo4j": config.neo4j.describe() if config.neo4j else None},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform()},
+        "corpus": {"texts": len(paths), "chars": chars, "bytes": corpus_bytes,
+                   "generate_seconds": gen_seconds, "extract_sample_texts": len(sample),
+                   "extract_sample_chars": floor.items},
+        "results": results,
+        "baselines": baselines,
+        "ratios": ratios,
+        "targets": check_targets(results),
+    }
+
+
+# --- the measurements -------------------------------------------------------------------
+
+
+def regex_floor(paths: list[Path]) -> Speed:
+    """Read every text and run the two bare patterns over it: chars per second."""
+    chars, hits = 0, 0
+    started = time.perf_counter()
+    for path in paths:
+        text = path.read_bytes().decode("utf-8")
+        chars += len(text)
+        for pattern in _FLOOR:
+            hits += sum(1 for _ in pattern.finditer(text))
+    return Speed(chars, time.perf_counter() - started)
+
+
+def timed_extraction(paths: list[Path], workers: int) -> tuple[Speed, Speed, list[str]]:
+    """Extraction chars/s, start-up included and from the first result on (the steady
+    pace, without building each worker's pipeline), and a digest of each result."""
+    chars, first_chars, first, digests = 0, 0, 0.0, []
+    started = time.perf_counter()
+    results = extract_many(paths) if workers == 1 else extract_parallel(paths, workers)
+    for path, result in results:
+        if not isinstance(result, PolicyKGError):
+            chars += len(result.text)
+        if not first:
+            first, first_chars = time.perf_counter() - started, chars
+        digests.append(hashlib.sha256(f"{path}{result!r}".encode()).hexdigest())
+    seconds = time.perf_counter() - started
+    return (Speed(chars, seconds), Speed(chars - first_chars, seconds - first), digests)
+
+
+def build_in_child(texts_dir: Path, store_dir: Path, workers: int) -> dict[str, Any]:
+    """`policykg build --workers N` in a fresh process, its process tree's RSS watched."""
+    shutil.rmtree(store_dir, ignore_errors=True)
+    ctx = multiprocessing.get_context("spawn")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_build_child, args=(str(texts_dir), str(store_dir), workers, send))
+    child.start()
+    send.close()
+    watch = TreeRss(child.pid)
+    watch.start()
+    try:
+        out = receive.recv()
+    except EOFError:
+        out = {"error": "the build process died"}
+    child.join()
+    watch.stop()
+    if "error" in out:
+        raise PolicyKGError(f"benchmark build failed: {out['error']}")
+    out["tree_peak_rss_mb"] = watch.peak / 2**20
+    return out
+
+
+def _build_child(texts_dir: str, store_dir: str, workers: int, send: Any) -> None:
+    from policykg import pipeline
+
+    try:
+        started = time.perf_counter()
+        report = pipeline.build([texts_dir], OxigraphStore(store_dir), progress=False,
+                                report=lambda line: None, workers=workers)
+        seconds = time.perf_counter() - started
+        send.send({
+            "seconds": seconds, "texts": report.built, "triples": report.triples,
+            "failures": len(report.failures),
+            "main_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        })
+    except Exception as err:  # reported by the parent as one line
+        send.send({"error": f"{type(err).__name__}: {err}"})
+
+
+class TreeRss(threading.Thread):
+    """Polls /proc for the summed RSS of a process and all its descendants (the build,
+    the fork server and the workers, which getrusage cannot add up while they run)."""
+
+    def __init__(self, pid: int, every: float = 0.2) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.every, self.peak = pid, every, 0
+        self._done = threading.Event()
+        self._page = os.sysconf("SC_PAGE_SIZE")
+
+    def run(self) -> None:
+        while not self._done.is_set():
+            self.peak = max(self.peak, self.sample())
+            self._done.wait(self.every)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+    def sample(self) -> int:
+        children: dict[int, list[int]] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    stat = Path(f"/proc/{entry}/stat").read_text()
+                except OSError:
+                    continue
+                ppid = int(stat.rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry))
+        total, todo = 0, [self.pid]
+        while todo:
+            pid = todo.pop()
+            todo.extend(children.get(pid, []))
+            try:
+                total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * self._page
+            except (OSError, IndexError, ValueError):
+                continue
+        return total
+
+
+def query_latencies(store: ox.Store, text_id: str, runs: int,
+                    budget: float = 20.0) -> dict[str, dict[str, Any]]:
+    """p50/p95 wall time of every named query, rows materialised, after one warm-up run;
+    a query slower than ``budget`` seconds a run is timed fewer times (at least once)."""
+    values = _sample_params(store, text_id)
+    out: dict[str, dict[str, Any]] = {}
+    for name, named in q.named_queries().items():
+        params = named.bind({p: values[named.params[p].kind, p] for p in named.params})
+        started = time.perf_counter()
+        table = q.run_local(store, named.text, params)
+        warm = time.perf_counter() - started
+        times = []
+        for _ in range(max(1, min(runs, int(budget / max(warm, 1e-9))))):
+            started = time.perf_counter()
+            q.run_local(store, named.text, params)
+            times.append((time.perf_counter() - started) * 1000)
+        out[name] = {"p50_ms": statistics.median(times), "p95_ms": _percentile(times, 95),
+                     "runs": len(times), "rows": len(table.rows),
+                     "params": {k: str(v) for k, v in params.items()}}
+    return out
+
+
+def _sample_params(store: ox.Store, text_id: str) -> dict[tuple[str, str], str]:
+    """Values for the queries' parameters, taken from the graph by the named queries:
+    the most mentioned agency, the most cited document, the first text."""
+    agency = _first_cell(store, "agencies-by-texts")
+    title = _first_cell(store, "most-cited-documents")
+    return _Defaults({("label", "issuer"): agency, ("label", "name"): agency,
+                      ("title", "title"): title, ("string", "text_id"): text_id},
+                     fallback=agency)
+
+
+class _Defaults(dict):
+    def __init__(self, values: dict, fallback: str) -> None:
+        super().__init__(values)
+        self.fallback = fallback
+
+    def __missing__(self, key: tuple[str, str]) -> str:
+        return self.fallback
+
+
+def _first_cell(store: ox.Store, name: str) -> str:
+    table = q.run_local(store, q.named_query(name).text)
+    for row in table.rows:
+        for value in row:
+            if isinstance(value, str) and not value.startswith("http"):
+                return value
+    return ""
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+def write_baselines(store: ox.Store, graphs: list[ox.NamedNode],
+                    scratch: Path) -> tuple[Speed, Speed]:
+    """The same triples (these texts' graphs) written into a fresh on-disk Oxigraph store
+    the way the build writes them, and parsed into an in-memory rdflib Graph."""
+    import rdflib
+
+    per_text = [list(_triples(store, g)) for g in graphs]
+    triples = sum(len(t) for t in per_text)
+    shutil.rmtree(scratch, ignore_errors=True)
+    target = OxigraphStore(scratch)
+    started = time.perf_counter()
+    for graph, statements in zip(graphs, per_text, strict=True):
+        target.write_text(graph.value, statements)
+    oxi = Speed(triples, time.perf_counter() - started)
+    del target
+    shutil.rmtree(scratch, ignore_errors=True)
+    data = [ox.serialize(t, format=ox.RdfFormat.N_TRIPLES) or b"" for t in per_text]
+    del per_text
+    started = time.perf_counter()
+    memory = rdflib.Graph()
+    for chunk in data:
+        memory.parse(data=chunk, format="nt")
+    loaded = Speed(triples, time.perf_counter() - started)
+    del memory
+    return oxi, loaded
+
+
+def _triples(store: ox.Store, graph: ox.NamedNode) -> Iterator[ox.Triple]:
+    for quad in store.quads_for_pattern(None, None, None, graph):
+        yield quad.triple
+
+
+def neo4j_push(store: OxigraphStore, target: Neo4jTarget) -> Speed:
+    report = push(target, node_rows(store), edge_rows(store), prune=True)
+    return Speed(report.facts, report.seconds)
+
+
+# --- targets and the table ---------------------------------------------------------------
+
+
+def check_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for key, op, threshold, meaning in TARGETS:
+        value = results.get(key)
+        met = None if value is None else (value >= threshold if op == ">=" else value <= threshold)
+        out.append({"key": key, "target": f"{op} {threshold:g}", "value": value, "met": met,
+                    "meaning": meaning})
+    return out
+
+
+def render(result: dict[str, Any]) -> str:
+    """The result as a plain-text table: each speed, its baseline and the ratio."""
+    r, b, x = result["results"], result["baselines"], result["ratios"]
+    c = result["corpus"]
+    w = result["config"]["workers"]
+    rows = [
+        ("corpus", f"{c['texts']} texts, {c['chars'] / 1e6:.1f}M chars", "", ""),
+        ("regex floor (1 core)", f"{b['regex_chars_per_s'] / 1e6:.2f}M chars/s", "", ""),
+        ("extract, 1 core", f"{r['extract_chars_per_s_per_core'] / 1e3:.0f}k chars/s",
+         "regex floor", f"{x['extract_1_core_vs_regex']:.3f}x"),
+        (f"extract, {w} processes", f"{r['extract_chars_per_s_all_cores'] / 1e3:.0f}k chars/s",
+         "regex floor", f"{x['extract_all_cores_vs_regex']:.3f}x"),
+        ("  with worker start-up", f"{r['extract_chars_per_s_all_cores_with_startup'] / 1e3:.0f}k"
+         f" chars/s", f"start-up {r['extract_workers_startup_s']:.1f} s", ""),
+        ("parallel == serial", str(r["extract_parallel_equals_serial"]), "",
+         f"speedup {x['parallel_speedup']:.2f}x"),
+        (f"build, {w} workers", f"{r['build_seconds']:.1f} s, {r['build_texts_per_s']:.1f} texts/s",
+         "", f"10k texts: {r['build_projected_s_10000']:.0f} s"),
+        ("build triples written", f"{r['build_triples_per_s'] / 1e3:.1f}k triples/s",
+         f"rdflib {b['rdflib_triples_per_s'] / 1e3:.1f}k/s",
+         f"{x['build_triples_vs_rdflib']:.2f}x"),
+        ("store write only", f"{r['store_write_triples_per_s'] / 1e3:.1f}k triples/s",
+         "rdflib in memory", f"{x['store_write_vs_rdflib']:.2f}x"),
+        ("build peak RSS (tree)", f"{r['build_peak_rss_mb']:.0f} MB",
+         f"main process {r['build_main_rss_mb']:.0f} MB", ""),
+    ]
+    if "rss_growth" in r:
+        rows.append((f"peak RSS at {r['rss_small_texts']} texts",
+                     f"{r['rss_small_peak_mb']:.0f} MB", "", f"growth {r['rss_growth']:.2f}x"))
+    if "neo4j_facts_per_s" in r:
+        rows.append(("Neo4j push", f"{r['neo4j_facts_per_s'] / 1e3:.1f}k facts/s",
+                     "rdflib", f"{x['neo4j_facts_vs_rdflib_triples']:.2f}x"))
+    for name, lat in r["queries"].items():
+        rows.append((f"query {name}", f"p50 {lat['p50_ms']:.1f} ms, p95 {lat['p95_ms']:.1f} ms",
+                     f"{lat['rows']} rows", f"{lat['runs']} runs"))
+    head = ("measure", "value", "baseline", "ratio")
+    widths = [max(len(str(row[i])) for row in [head, *rows]) for i in range(4)]
+    lines = ["  ".join(str(v).ljust(widths[i]) for i, v in enumerate(row)).rstrip()
+             for row in [head, *rows]]
+    lines.insert(1, "  ".join("-" * n for n in widths))
+    lines.append("")
+    for t in result["targets"]:
+        state = {True: "met", False: "MISSED", None: "not measured"}[t["met"]]
+        value = "-" if t["value"] is None else f"{t['value']:.6g}"
+        lines.append(f"target {t['meaning']}: {value} {t['target']}: {state}")
+    return "\n".join(lines) + "\n"
