@@ -15,7 +15,7 @@ import re
 
 import lxml.html
 from lxml import etree
-from policykg.extract.boilerplate import drop_chrome
+from policykg.extract.boilerplate import drop_chrome, is_chrome
 from policykg.extract.encoding import declared_charset, decode
 from policykg.extract.loaded import RawText
 from policykg.ontology.errors import CorruptFileError, EmptyTextError
@@ -64,6 +64,8 @@ def read_html(data: bytes, path: str) -> RawText:
     blocks = _article(root)
     lines = drop_chrome([line for block in blocks for line in _lines(block)])
     title = stated or _title(page_title, headings, blocks)
+    if title and is_chrome(title):  # a page titled 无障碍 or 首页 has no title
+        title = None
     if title and not any(title in line for line in lines[:3]):
         lines.insert(0, title)
     return RawText("\n".join(lines), decoded.encoding, title)

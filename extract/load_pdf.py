@@ -12,6 +12,7 @@ import logging
 import re
 from contextlib import contextmanager
 from io import BytesIO
+from unicodedata import east_asian_width
 
 from policykg.extract.loaded import RawText
 from policykg.ontology.errors import CorruptFileError, EmptyTextError
@@ -22,6 +23,8 @@ SENTENCE_END = re.compile(r"(?:[。！？；：!?;:][”’」』]?|[）)])$")  
 DOC_NUMBER = re.compile(r"^\s*\S{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*第?\d+号\s*$")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|"
                      r"\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条])")
+TITLE_END = re.compile(r"(?:报告|通知|意见|方案|办法|规定|要点|决定|细则|条例|计划|纲要|规划|"
+                       r"清单|目录|批复|通报|公告|通告|函|纪要)\s*$")
 PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共"
                          r"\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
 CJK = "\u4e00-\u9fff，。、；：？！“”《》（）"
@@ -57,20 +60,26 @@ def _page_lines(page: str) -> list[str]:
 
 def _unwrap(pages: list[list[str]]) -> str:
     """Join each line that runs to its page's full width without ending a sentence to the
-    next one, across page breaks too; the title, headings (一、 （一） 第一条) and document
-    numbers always stand on their own line."""
+    next one, across page breaks too; a first line that ends like a title (…的通知, …报告),
+    headings (一、 （一） 第一条) and document numbers always stand on their own line."""
     out: list[str] = []
     joining = False
     for lines in pages:
-        width = max((len(line) for line in lines), default=0)
+        width = max((_width(line) for line in lines), default=0)
         for line in lines:
             if joining and not HEADING.match(line) and not DOC_NUMBER.match(line):
                 out[-1] += line.lstrip()
             else:
                 out.append(line)
-            joining = (len(out) > 1  # the first line is the title: it stands alone
-                       and len(line) >= FULL_LINE * width and not SENTENCE_END.search(line))
+            title = len(out) == 1 and TITLE_END.search(line)  # a title stands alone
+            joining = (not title and _width(line) >= FULL_LINE * width
+                       and not SENTENCE_END.search(line))
     return "\n".join(out)
+
+
+def _width(line: str) -> float:
+    """Printed width in ems: Chinese characters are square, Latin letters and digits half."""
+    return sum(1.0 if east_asian_width(c) in "WF" else 0.5 for c in line)
 
 
 def _unspace(line: str) -> str:

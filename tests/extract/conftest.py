@@ -169,3 +169,55 @@ def not_a_docx_zip() -> bytes:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("readme.txt", "松溪区司法局")
     return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def dev_in_format(dev_dir, tmp_path_factory) -> Callable[[str], Path]:
+    """The dev texts saved as html pages, Word documents or pdfs (wrapped at the page's
+    width like a typeset page), in a temporary folder: nothing real lands in the repo."""
+    import html
+
+    import docx
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+
+    def pdf(path: Path, lines: list[str]) -> None:
+        sheet, y = canvas.Canvas(str(path)), 800
+        sheet.setFont("STSong-Light", 12)
+        for line in lines:
+            printed = [""]
+            for char in line:
+                if pdfmetrics.stringWidth(printed[-1] + char, "STSong-Light", 12) > 440:
+                    printed.append("")
+                printed[-1] += char
+            for part in printed:
+                if y < 60:
+                    sheet.showPage()
+                    sheet.setFont("STSong-Light", 12)
+                    y = 800
+                sheet.drawString(50, y, part)
+                y -= 18
+        sheet.save()
+
+    def save(fmt: str) -> Path:
+        folder = tmp_path_factory.mktemp(fmt)
+        for source in sorted(dev_dir.glob("*.txt")):
+            lines = [line.strip() for line in source.read_text(encoding="utf-8").splitlines()]
+            target = folder / f"{source.stem}.{fmt}"
+            if fmt == "html":
+                body = "\n".join(f"<p>{html.escape(line, quote=False)}</p>"
+                                 for line in lines if line)
+                target.write_text(_portal_page(body, title=lines[0]), encoding="utf-8")
+            elif fmt == "docx":
+                document = docx.Document()
+                for line in lines:
+                    document.add_paragraph(line)
+                document.save(target)
+            else:
+                pdf(target, lines)
+        return folder
+
+    return save
