@@ -18,7 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from policykg.graph.resolve import Entity, ResolvedText, issuer_agencies
 from policykg.ontology import namespaces as ns
-from policykg.ontology.records import AUTHOR, DocumentRecord, Extraction, Mention
+from policykg.ontology.records import DocumentRecord, Extraction, Mention
 from policykg.ontology.vocabulary import agency_kinds, document_types
 
 __all__ = ["LINK_PREDICATES", "TextGraph", "text_graph"]
@@ -71,6 +71,7 @@ class _Writer:
     def __init__(self, graph: str) -> None:
         self.graph = _N(graph)
         self.quads: set[ox.Quad] = set()
+        self.entities: set[str] = set()  # the IRIs of the nodes described
 
     def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
         obj = _node(o) if isinstance(o, str) else o
@@ -105,9 +106,9 @@ def text_graph(resolved: ResolvedText) -> TextGraph:
     if resolved.jurisdiction:
         _entity(w, resolved.jurisdiction)
         w.add(text, ns.DCTERMS.spatial, resolved.jurisdiction.iri)
-    if resolved.author:
-        _entity(w, resolved.author)
-        w.add(text, ns.DCTERMS.creator, resolved.author.iri)
+    for author in resolved.authors:
+        _entity(w, author)
+        w.add(text, ns.DCTERMS.creator, author.iri)
 
     groups = ((ex.documents, ns.ELI.cites), (ex.agencies, ns.PKG.mentions),
               (ex.measures, ns.PKG.mentions), (ex.metrics, ns.PKG.reports))
@@ -135,13 +136,15 @@ def text_graph(resolved: ResolvedText) -> TextGraph:
         w.lit(iri, ns.PKG.printed, metric.text)
         w.lit(iri, ns.PKG.counted, metric.counted)
 
-    graph = TextGraph(text, [], entities=len(resolved.entities) + bool(resolved.author))
+    graph = TextGraph(text, [])
     _links(w, resolved, graph)
+    graph.entities = len(w.entities)
     graph.quads = sorted(w.quads, key=str)
     return graph
 
 
 def _entity(w: _Writer, entity: Entity) -> None:
+    w.entities.add(entity.iri)
     for cls in _TYPES[entity.kind]:
         w.add(entity.iri, ns.RDF.type, str(cls))
     w.lit(entity.iri, ns.SKOS.prefLabel, entity.label, "zh")
@@ -192,27 +195,29 @@ def _links(w: _Writer, resolved: ResolvedText, graph: TextGraph) -> None:
     ex = resolved.extraction
     issued: set[str] = set()
     for link in ex.links:
-        source, target = resolved.lookup(link.source), resolved.lookup(link.target)
+        targets = resolved.lookup(link.target)
         if link.kind == "cites":
             # The text cites the document whoever the sentence names as citing it.
-            if target is not None and target.kind == "Document":
-                _assert(w, resolved, resolved.iri, str(ns.ELI.cites), target.iri,
-                        link.sentence, link.trigger)
-                graph.links += 1
+            for target in targets:
+                if target.kind == "Document":
+                    _assert(w, resolved, resolved.iri, str(ns.ELI.cites), target.iri,
+                            link.sentence, link.trigger)
+                    graph.links += 1
             continue
         spec = LINK_PREDICATES.get(link.kind)
-        if spec is None or source is None or target is None or \
-                source.kind not in spec[1] or target.kind not in spec[2]:
+        pairs = [(s, t) for s in resolved.lookup(link.source) for t in targets
+                 if spec and s.kind in spec[1] and t.kind in spec[2]]
+        if not pairs:
             graph.dropped.append(f"{link.kind} {link.source}->{link.target}")
             continue
         predicate, _, _, inverse = spec
-        if link.source == AUTHOR:
+        for source, target in pairs:
             _entity(w, source)
-        s, o = (target, source) if inverse else (source, target)
-        _assert(w, resolved, s.iri, predicate, o.iri, link.sentence, link.trigger)
-        graph.links += 1
-        if link.kind == "issued":
-            issued.add(target.iri)
+            s, o = (target, source) if inverse else (source, target)
+            _assert(w, resolved, s.iri, predicate, o.iri, link.sentence, link.trigger)
+            graph.links += 1
+            if link.kind == "issued":
+                issued.add(target.iri)
     # A document whose issuer is printed but no issuing sentence was linked.
     for doc in ex.documents:
         entity = resolved.entities[doc.id]
@@ -223,7 +228,6 @@ def _links(w: _Writer, resolved: ResolvedText, graph: TextGraph) -> None:
             _entity(w, agency)
             _assert(w, resolved, entity.iri, str(ns.ELI.passed_by), agency.iri, sentence, None)
             graph.links += 1
-            graph.entities += 1
 
 
 def _assert(w: _Writer, resolved: ResolvedText, s: str, p: str, o: str,

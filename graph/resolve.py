@@ -125,8 +125,11 @@ def _place_of(extraction: Extraction) -> Place | None:
         place, _ = parse_place(meta.jurisdiction)
         if place:
             return place
-    place, rest = parse_place(meta.author)
-    return place if place and rest else None
+    for author in _split_agencies(meta.author or ""):
+        place, rest = parse_place(author.removeprefix("中共"))
+        if place and rest:
+            return place
+    return None
 
 
 # --- agencies --------------------------------------------------------------------------
@@ -214,12 +217,14 @@ class ResolvedText:
     iri: str
     place: Place | None
     jurisdiction: Entity | None
-    author: Entity | None
+    authors: list[Entity]  # 中共X省委办公厅、X省人民政府办公厅 is two
     entities: dict[str, Entity] = field(default_factory=dict)  # local id -> entity
 
-    def lookup(self, local_id: str) -> Entity | None:
-        """The entity a link names: a local id, or the text's author for ``AUTHOR``."""
-        return self.author if local_id == AUTHOR else self.entities.get(local_id)
+    def lookup(self, local_id: str) -> list[Entity]:
+        """The entities a link names: a local id's, or the text's authors for ``AUTHOR``."""
+        if local_id == AUTHOR:
+            return list(self.authors)
+        return [self.entities[local_id]] if local_id in self.entities else []
 
 
 def resolve(extraction: Extraction) -> ResolvedText:
@@ -245,7 +250,7 @@ def resolve(extraction: Extraction) -> ResolvedText:
     if place is not None and place.name:
         jurisdiction = Entity("Jurisdiction", place.name, ns.place_iri(place.name), place.name)
     return ResolvedText(extraction, ns.text_iri(extraction.text_id), place, jurisdiction,
-                        _author(extraction, place, entities), entities)
+                        _authors(extraction, place, entities), entities)
 
 
 def _agency(canonical: str, place: Place | None, *printed: str) -> Entity:
@@ -254,20 +259,22 @@ def _agency(canonical: str, place: Place | None, *printed: str) -> Entity:
     return Entity("Agency", key, ns.agency_iri(key), label, _printed(*printed))
 
 
-def _author(extraction: Extraction, place: Place | None,
-            entities: dict[str, Entity]) -> Entity | None:
-    author = extraction.meta.author
-    if not author:
-        return None
-    for agency in extraction.agencies:
-        if author in (agency.name, agency.canonical):
-            return entities[agency.id]
-    return _agency(author, place, author)
+def _authors(extraction: Extraction, place: Place | None,
+             entities: dict[str, Entity]) -> list[Entity]:
+    authors = []
+    for author in _split_agencies(extraction.meta.author or ""):
+        same = [a for a in extraction.agencies if author in (a.name, a.canonical)]
+        authors.append(entities[same[0].id] if same else _agency(author, place, author))
+    return authors
 
 
 def issuer_agencies(issuer: str, place: Place | None) -> list[Entity]:
     """The agencies of a document's printed issuer (中共中央、国务院 is two)."""
-    return [_agency(part, place, part) for part in re.split(r"[、，,；;]", issuer) if part.strip()]
+    return [_agency(part, place, part) for part in _split_agencies(issuer)]
+
+
+def _split_agencies(printed: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[、，,；;]", printed) if part.strip()]
 
 
 def _printed(*forms: str) -> tuple[str, ...]:

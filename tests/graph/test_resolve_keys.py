@@ -69,6 +69,7 @@ def test_resolve_title_keeps_different_titles_apart():
     (TextMeta(jurisdiction="雾溪市松涛区"), "雾溪市松涛区"),
     (TextMeta(author="雾溪市松涛区人民政府"), "雾溪市松涛区"),  # no jurisdiction printed
     (TextMeta(author="司法部"), None),
+    (TextMeta(author="中共雾溪市委办公室、雾溪市人民政府办公室"), "雾溪市"),
 ])
 def test_resolve_jurisdiction_from_meta_or_author(meta, place_name):
     extraction = Extraction("t", "t.txt", "0" * 64, "x", meta=meta)
@@ -83,6 +84,15 @@ def test_resolve_author_link_subject_is_the_author_agency():
         agencies=[AgencyRecord("a1", "区司法局", "区司法局")],
     )
     resolved = resolve(extraction)
-    assert resolved.lookup("author") == resolved.entities["a1"]
-    assert resolved.author.label == "雾溪市松涛区司法局"
-    assert resolved.author.printed == ("区司法局",)
+    assert resolved.lookup("author") == [resolved.entities["a1"]]
+    assert resolved.authors[0].label == "雾溪市松涛区司法局"
+    assert resolved.authors[0].printed == ("区司法局",)
+
+
+def test_resolve_joint_authors_are_each_an_agency():
+    extraction = Extraction(
+        "t", "t.txt", "0" * 64, "x",
+        meta=TextMeta(author="中共云岭省委办公厅、云岭省人民政府办公厅", jurisdiction="云岭省"),
+    )
+    labels = [a.label for a in resolve(extraction).lookup("author")]
+    assert labels == ["中共云岭省委办公厅", "云岭省人民政府办公厅"]
