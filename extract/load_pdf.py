@@ -19,7 +19,9 @@ from policykg.ontology.errors import CorruptFileError, EmptyTextError
 from pypdf import PasswordType, PdfReader
 
 FULL_LINE = 0.85  # of the page's longest line: shorter lines end a paragraph
-SENTENCE_END = re.compile(r"(?:[。！？；：!?;:][”’」』]?|[）)])$")  # a closing quote alone is not
+# a line ends a sentence at 。！？；： (a closing quote may follow) or a closing bracket;
+# a closing quote alone does not (…推行“好差评” / 制度，…)
+SENTENCE_END = re.compile(r"(?:[。！？；：!?;:][”’」』]?|[）)])$")
 DOC_NUMBER = re.compile(r"^\s*\S{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*第?\d+号\s*$")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|"
                      r"\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条])")

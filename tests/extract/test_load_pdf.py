@@ -64,3 +64,12 @@ def test_load_pdf_paragraph_across_pages(make_pdf, page_number):
 def test_load_pdf_line_ends(make_pdf, printed, loaded):
     pages = [["松溪区2023年度法治政府建设情况的报告", *printed]]
     assert load_file(make_pdf("ends.pdf", pages)).text.split("\n")[1:] == loaded
+
+
+@pytest.mark.parametrize(("printed", "loaded"), [
+    ("松 溪 区 人 民 政 府 办 公 室", "松溪区人民政府办公室"),  # letter-spaced heading
+    ("中共松溪区委 松溪区人民政府", "中共松溪区委 松溪区人民政府"),  # a real space between two
+])
+def test_load_pdf_letter_spacing(make_pdf, printed, loaded):
+    pages = [["松溪区2023年度法治政府建设情况的报告", printed]]
+    assert load_file(make_pdf("spaced.pdf", pages)).text.split("\n")[1] == loaded
