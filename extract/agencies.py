@@ -35,6 +35,9 @@ PLACE_LEVELS = "省市县区国州旗盟"
 # (not a comma: in running prose 整合市政府 is a verb before a level word)
 STRONG_BOUNDARY = {"^", "\n", " ", "\u3000", "、", "：", ":", "(", "（",
                    "的", "在", "和", "与", "及", "由"}
+# what may stand right before a department printed without a level word (not 和: in
+# 规划和自然资源局 it joins the name)
+BARE_BOUNDARY = {"由", "在", "与", "及", "向", "对", "经", "等", "是"}
 AUTONOMOUS = {"自治区", "自治州", "自治县", "自治旗"}
 # characters no place name holds (市委市政府 is two bodies, not a place 市委市)
 NOT_IN_PLACE = LEVELS + "委府院局厅办"
@@ -156,7 +159,7 @@ class AgenciesComponent(RuleComponent):
         out = []
         for m in self.bare_re.finditer(text):
             before = text[m.start() - 1:m.start()]
-            if m.start() == 0 or not "\u4e00" <= before <= "\u9fff" or before in self.stops:
+            if m.start() == 0 or not "\u4e00" <= before <= "\u9fff" or before in BARE_BOUNDARY:
                 out.append(Candidate(m.start(), m.end(), self.body_kinds[m.group()]))
         return out
 
