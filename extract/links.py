@@ -168,7 +168,8 @@ class LinksComponent(RuleComponent):
             targets = chains[0][0] if chains and ctx.starts_sentence(chains[0][0][0], s_start) \
                 else []
         for target in targets:
-            links.append(_link("issued", AUTHOR, target, sentence, m.group("trigger")))
+            for source in ctx.author_sources():
+                links.append(_link("issued", source, target, sentence, m.group("trigger")))
             ctx.own.append(target)
 
     def heading(self, ctx: _Context, links: list[dict[str, Any]]) -> None:
@@ -185,7 +186,7 @@ class LinksComponent(RuleComponent):
             sentence = ctx.sentence_index(ctx.docs[target].start_char)
             bodies = [i for i, a in enumerate(ctx.agencies)
                       if start <= a.start_char and a.end_char <= trig.start()]
-            for source in [("agencies", i) for i in bodies] or [AUTHOR]:
+            for source in [("agencies", i) for i in bodies] or ctx.author_sources():
                 links.append(_link("issued", source, target, sentence, trig.group()))
             ctx.own.append(target)
 
@@ -267,6 +268,17 @@ class _Context:
         self.doc_by_open = {o: i for i, o in enumerate(self.opens)}
         self.agency_by_start = {a.start_char: i for i, a in enumerate(self.agencies)}
         self.own: list[int] = []  # documents the text itself issues
+
+    def author_sources(self) -> list[Any]:
+        """The text's author as a link subject: "author" for one body; for joint authors
+        (「A、B」) the agency spans where the author is printed, as the joint name is no
+        single body's (none found: no subject)."""
+        author = (self.doc._.meta or {}).get("author")
+        if not author or "、" not in author:
+            return [AUTHOR]
+        span = self.doc.user_data.get("policykg.author_span") or (0, 0)
+        return [("agencies", i) for i, a in enumerate(self.agencies)
+                if span[0] <= a.start_char and a.end_char <= span[1]]
 
     def titled_sentences(self) -> list[tuple[int, int, int]]:
         """(index, start, end) of each sentence that holds a title: only those can link."""

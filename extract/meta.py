@@ -19,8 +19,9 @@ number. Nothing is guessed: a field the text does not print stays None.
 - Number: the text's own 发文字号: the number after a 发文字号/文号 label, or the first
   number printed alone on its line (that number span gets ``role = "own"``).
 
-``doc._.meta`` holds the TextMeta fields; ``doc.user_data["policykg.title_span"]`` the
-(start, end) of the title as printed, for the links component's header rule.
+``doc._.meta`` holds the TextMeta fields; ``doc.user_data["policykg.title_span"]`` and
+``["policykg.author_span"]`` the (start, end) where the title and the author are printed,
+for the links component (its header rule; the bodies of a joint author).
 """
 
 from __future__ import annotations
@@ -73,8 +74,13 @@ class MetaComponent(RuleComponent):
         fields = self._fields(text, lines)
         title, title_span = self._title(text, lines, fields)
         signature = self._signature(text)
-        author = fields.get("author") or self._author_from_title(title) or (
-            signature[0] if signature else None)
+        author, author_span = fields.get("author"), None
+        if author:
+            author_span = (fields["author_at"], fields["author_at"] + len(author))
+        elif self._author_from_title(title):
+            author, author_span = self._author_from_title(title), title_span
+        elif signature:
+            author, author_span = signature[0], signature[2]
         meta: dict[str, Any] = {
             "title": title,
             "author": author,
@@ -87,6 +93,7 @@ class MetaComponent(RuleComponent):
         }
         doc._.meta = meta
         doc.user_data["policykg.title_span"] = title_span
+        doc.user_data["policykg.author_span"] = author_span
         return doc
 
     # -- header fields ----------------------------------------------------------------
@@ -157,14 +164,16 @@ class MetaComponent(RuleComponent):
             return m.group(1)
         return None
 
-    def _signature(self, text: str) -> tuple[str, str | None] | None:
-        """The first body's name alone on its line with a date on the next printed line."""
+    def _signature(self, text: str) -> tuple[str, str | None, tuple[int, int]] | None:
+        """The first body's name alone on its line with a date on the next printed line:
+        (the name, the date, where the name is printed)."""
         for m in DATE_LINE.finditer(text):
-            before = text[:m.start()].rstrip()
-            name = before[before.rfind("\n") + 1:].strip()
+            end = len(text[:m.start()].rstrip())
+            start = text.rfind("\n", 0, end) + 1
+            name = text[start:end].strip()
             if (2 < len(name) <= 40 and not SENTENCE_MARKS.search(name)
                     and self._bodies(name)):
-                return "、".join(name.split()), _iso(m.group())
+                return "、".join(name.split()), _iso(m.group()), (start, end)
         return None
 
     @staticmethod

@@ -145,3 +145,12 @@ def test_links_carry_sentence_and_trigger() -> None:
     (link,) = doc._.links
     assert link["sentence"] == 1
     assert link["trigger"] == "印发"
+
+
+def test_links_joint_authors_issue_one_by_one() -> None:
+    text = ("各市（州）人民政府：\n现将《青川省营商环境考核办法》印发给你们，请认真贯彻执行。\n"
+            "中共青川省委办公厅 青川省人民政府办公厅\n2023年4月2日\n")
+    doc = annotate(text, ("中共青川省委办公厅", "青川省人民政府办公厅"))
+    assert doc._.meta["author"] == "中共青川省委办公厅、青川省人民政府办公厅"
+    assert pairs(doc, "issued") == {("中共青川省委办公厅", "青川省营商环境考核办法"),
+                                    ("青川省人民政府办公厅", "青川省营商环境考核办法")}
