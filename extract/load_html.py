@@ -56,6 +56,8 @@ def read_html(data: bytes, path: str) -> RawText:
     try:
         root = lxml.html.document_fromstring(source)
     except (etree.ParserError, ValueError) as err:
+        if "empty" in str(err).lower():  # only comments or a doctype
+            raise EmptyTextError(path, "empty page") from None
         raise CorruptFileError(path, f"unreadable html ({_one_line(err)})") from None
     page_title = _text(root.find(".//title"))
     stated = _meta_title(root)

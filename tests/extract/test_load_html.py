@@ -66,6 +66,8 @@ def test_load_html_links_list_is_not_the_article(write_file, portal_page, paragr
 
 @pytest.mark.parametrize(("body", "problem"), [
     ("", "empty file"),
+    ("<!-- 松溪区人民政府 -->", "empty page"),
+    ('<?xml version="1.0" encoding="utf-8"?>\n', "empty page"),
     ("<html><head><title></title></head><body><div class='footer'>版权所有</div></body></html>",
      "no text"),
 ])
