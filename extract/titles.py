@@ -30,7 +30,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 MAX_TITLE = 200
-MARKS = re.compile(r"[《》。]|\n[ \t\u3000]*\n")
+INSIDE = re.compile(r"[《》。\n]")  # what matters inside an open title
+BLANK_LINE = re.compile(r"[ \t\u3000]*\n")
 DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−－~～"), "-")
 QUOTES = {ord("“"): '"', ord("”"): '"', ord("‘"): "'", ord("’"): "'",
           ord("〈"): "《", ord("〉"): "》", ord("<"): "《", ord(">"): "》"}
@@ -132,41 +133,43 @@ class TitlesComponent(RuleComponent):
 def outermost(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside each outermost 《…》 that closes.
 
-    Where an outer 《 runs into a 。 or past ``MAX_TITLE`` (a typo), the titles that closed
-    inside it still count: 「学习《宪法，贯彻《条例》。」 gives 条例. A title cut off by the
-    end of the text counts for nothing, nor does what is nested in it.
+    Where an outer 《 runs into a 。, a blank line or past ``MAX_TITLE`` (a typo), the
+    titles that closed inside it still count: 「学习《宪法，贯彻《条例》。」 gives 条例. A
+    title cut off by the end of the text counts for nothing, nor does what is nested in it.
     """
-    found = []
-    depth = 0
-    open_at = 0
-    inner: list[tuple[int, int]] = []  # closed at depth 1 inside a still open 《
-    opens: list[int] = []
-    for m in MARKS.finditer(text):
-        mark = m.group()
+    found: list[tuple[int, int]] = []
+    opens: list[int] = []  # where each still open 《 starts its text, outermost first
+    inner: list[tuple[int, int]] = []  # titles closed inside a still open outer 《
+    pos = 0
+    while True:
+        if not opens:  # outside a title only a 《 matters
+            at = text.find("《", pos)
+            if at < 0:
+                break
+            mark = "《"
+        else:
+            m = INSIDE.search(text, pos)
+            if m is None:
+                break
+            at, mark = m.start(), m.group()
+        pos = at + 1
         if mark == "《":
-            if depth == 0:
-                open_at = m.end()
-                inner = []
-            opens.append(m.end())
-            depth += 1
-        elif depth == 0:
-            continue
+            opens.append(pos)
         elif mark == "》":
-            depth -= 1
             start = opens.pop()
-            if depth == 0:
-                if m.start() - open_at <= MAX_TITLE:
-                    found.append((open_at, m.start()))
+            if not opens:
+                if at - start <= MAX_TITLE:
+                    found.append((start, at))
                 inner = []
-            elif depth == 1:
-                inner.append((start, m.start()))
-        else:  # 。 or a blank line inside an open title: the outer 《 was never a title
+            elif len(opens) == 1:
+                inner.append((start, at))
+        elif mark == "。" or BLANK_LINE.match(text, pos):
+            found.extend(inner)  # the outer 《 was never a title
+            opens, inner = [], []
+        if opens and at - opens[0] > MAX_TITLE:
             found.extend(inner)
-            depth, opens, inner = 0, [], []
-        if depth and m.start() - open_at > MAX_TITLE:
-            found.extend(inner)
-            depth, opens, inner = 0, [], []
-    return sorted(found)  # an outer 《 cut off by the end of the text: nothing in it counts
+            opens, inner = [], []
+    return sorted(found)
 
 
 @Language.factory("policykg_titles_v1")
