@@ -90,7 +90,7 @@ class AgenciesComponent(RuleComponent):
                           for p, k in subs]
         sub_alt = "|".join(p.replace("{L}", f"[{PLACE_LEVELS}]")
                            for p, _ in sorted(subs, key=lambda s: len(s[0]), reverse=True))
-        generic = rf"(?:(?![{NOT_IN_NAME}])[\u4e00-\u9fff]){{2,5}}?[局厅]"
+        generic = rf"(?:(?![{NOT_IN_NAME}])[\u4e00-\u9fff]){{2,8}}?[局厅]"
         self.level_re = re.compile(
             rf"([{LEVELS}])({_alt(list(self.body_kinds))}|{generic})((?:{sub_alt})?)")
         departments = [w for w, _ in pairs("agency_departments.txt") if len(w) > 2]
@@ -172,7 +172,13 @@ class AgenciesComponent(RuleComponent):
                 continue
             head = m.group()
             if head in self.placed_heads and not self.starts_with_place(name):
-                continue
+                # 建成启用县公共服务中心: the name starts at its level word
+                level_at = next((i for i, c in enumerate(name) if c in LEVELS and i), None)
+                if level_at is None:
+                    continue
+                place = self.place_start(text, start + level_at)
+                start = start + level_at if place is None else place
+                name = text[start:m.start()]
             if head in ZONE_HEADS and not name.endswith(ZONE_ENDINGS):
                 continue  # 管委会 manages a zone: 官盛新区管委会
             if head in NAMED_HEADS and not (self.starts_with_place(name)
