@@ -120,3 +120,116 @@ MARK_PUSHED = (
 
 NODE_COUNTS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count"
 RELATION_COUNTS = "MATCH ()-[r]->() RETURN type(r) AS relation, count(*) AS count"
+
+
+# --- named queries: the Cypher twins of graph/queries/<name>.rq ----------------------------
+# Same name, parameters, columns and ORDER BY as the SPARQL file; tests run each pair on
+# the same graph. Mentions and stating sentences are the parallel lists the writer puts on
+# relationships (graph/neo4j_writer.py Provenance: "" and -1 stand for nothing).
+
+_ITEM = "MATCH (item) WHERE item.label = $name OR $name IN coalesce(item.printed, []) "
+_MENTIONS = "UNWIND range(0, size(coalesce(r.mention_starts, [])) - 1) AS k "
+_MENTION_SENTENCE = "CASE r.mention_sentences[k] WHEN '' THEN null ELSE r.mention_sentences[k] END"
+
+NAMED = MappingProxyType({
+    "most-cited-documents": (
+        "MATCH (t:Text)-[:CITES]->(d:Document) "
+        "WITH d, count(DISTINCT t) AS texts "
+        "RETURN d.label AS title, d.number AS number, texts "
+        "ORDER BY texts DESC, title"
+    ),
+    "documents-of-issuer": (
+        "MATCH (a:Agency)-[:ISSUED]->(d:Document) "
+        "WHERE a.label = $issuer OR $issuer IN coalesce(a.printed, []) "
+        "RETURN DISTINCT a.label AS agency, d.label AS title, d.number AS number "
+        "ORDER BY agency, title, number"
+    ),
+    "agencies-by-texts": (
+        "MATCH (t:Text)-[r:MENTIONS]->(a:Agency) WHERE size(coalesce(r.mention_starts, [])) > 0 "
+        "WITH a, count(DISTINCT t) AS texts, sum(size(r.mention_starts)) AS mentions "
+        "RETURN a.label AS agency, texts, mentions "
+        "ORDER BY texts DESC, mentions DESC, agency"
+    ),
+    "agencies-together": (
+        "MATCH (t:Text)-[r1:MENTIONS]->(a1:Agency), (t)-[r2:MENTIONS]->(a2:Agency) "
+        "WHERE a1.label < a2.label OR (a1.label = a2.label AND a1.iri < a2.iri) "
+        "WITH a1, a2, t, [i IN coalesce(r1.mention_indexes, []) "
+        "  WHERE i >= 0 AND i IN coalesce(r2.mention_indexes, [])] AS shared "
+        "UNWIND CASE WHEN shared = [] THEN [null] ELSE shared END AS i "
+        "WITH a1, a2, count(DISTINCT t) AS texts, "
+        "  count(DISTINCT CASE WHEN i IS NOT NULL THEN t.iri + ' ' + toString(i) END) AS sentences "
+        "RETURN a1.label AS agency1, a2.label AS agency2, texts, sentences "
+        "ORDER BY texts DESC, sentences DESC, agency1, agency2"
+    ),
+    "documents-by-type-and-year": (
+        "MATCH (d:Document) "
+        "RETURN d.doc_type AS type, d.year AS year, count(DISTINCT d) AS documents "
+        "ORDER BY type IS NULL, type, year IS NULL, year"
+    ),
+    "documents-implemented": (
+        "MATCH (a:Document)-[r:IMPLEMENTS]->(b:Document) "
+        "WHERE size(coalesce(r.assertion_indexes, [])) > 0 "
+        "WITH a.label AS document, b.label AS implements, count(DISTINCT r.text) AS texts "
+        "RETURN document, implements, texts "
+        "ORDER BY texts DESC, document, implements"
+    ),
+    "facts-of": (
+        _ITEM
+        + "MATCH (item)-[r]-() WHERE size(coalesce(r.assertion_indexes, [])) > 0 "
+        "WITH DISTINCT r, startNode(r) AS x, endNode(r) AS y "
+        # ISSUED and ESTABLISHES run against their RDF predicates (eli:passed_by, establishedBy)
+        "WITH r, CASE WHEN type(r) IN ['ISSUED', 'ESTABLISHES'] THEN [y, x] "
+        "  ELSE [x, y] END AS so "
+        "UNWIND range(0, size(r.assertion_indexes) - 1) AS k "
+        "RETURN DISTINCT so[0].label AS subject, "
+        "  CASE type(r) WHEN 'CITES' THEN 'cites' WHEN 'ISSUED' THEN 'passed_by' "
+        "  WHEN 'IMPLEMENTS' THEN 'ensures_implementation_of' "
+        "  WHEN 'ESTABLISHES' THEN 'establishedBy' WHEN 'CARRIES_OUT' THEN 'carriesOut' "
+        "  WHEN 'MEMBER_OF' THEN 'memberOf' WHEN 'PART_OF' THEN 'subOrganizationOf' "
+        "  WHEN 'ABOUT' THEN 'about' END AS relation, "
+        "  so[1].label AS object, r.text AS text, "
+        "  CASE r.assertion_triggers[k] WHEN '' THEN null ELSE r.assertion_triggers[k] END "
+        "  AS trigger, "
+        "  CASE r.assertion_sentences[k] WHEN '' THEN null ELSE r.assertion_sentences[k] END "
+        "  AS sentence "
+        "ORDER BY text, relation, subject, object"
+    ),
+    "figures-of-text": (
+        "MATCH (t:Text)-[r:REPORTS]->(f:Figure) "
+        "WHERE r.text = $text_id AND f.value IS NOT NULL AND f.unit IS NOT NULL "
+        + _MENTIONS
+        + "RETURN r.mention_printed[k] AS printed, f.value AS value, f.unit AS unit, "
+        "  f.counted AS counted, r.mention_starts[k] AS start, r.mention_ends[k] AS end, "
+        f"  {_MENTION_SENTENCE} AS sentence "
+        "ORDER BY start, end"
+    ),
+    "measures": (
+        "MATCH (m:Measure) "
+        "OPTIONAL MATCH (a:Agency)-[:CARRIES_OUT]->(m) "
+        "WITH m, [p IN collect(DISTINCT ['CARRIES_OUT', a.label]) WHERE p[1] IS NOT NULL] "
+        "  AS carried "
+        "OPTIONAL MATCH (d:Document)-[:ESTABLISHES]->(m) "
+        "WITH m, carried, "
+        "  [p IN collect(DISTINCT ['ESTABLISHES', d.label]) WHERE p[1] IS NOT NULL] AS made "
+        "WITH m, carried + made AS pairs "
+        "UNWIND CASE WHEN pairs = [] THEN [['', '']] ELSE pairs END AS pair "
+        "RETURN DISTINCT m.label AS measure, pair[0] AS relation, pair[1] AS name "
+        "ORDER BY measure, relation, name"
+    ),
+    "provenance-of": (
+        _ITEM
+        + "MATCH (:Text)-[r]->(item) "
+        + _MENTIONS
+        + "RETURN DISTINCT item.label AS entity, r.text AS text, r.mention_starts[k] AS start, "
+        "  r.mention_ends[k] AS end, r.mention_printed[k] AS printed, "
+        f"  {_MENTION_SENTENCE} AS sentence "
+        "ORDER BY entity, text, start"
+    ),
+    "texts-citing": (
+        "MATCH (t:Text)-[r:CITES]->(d:Document {canonical: $title}) "
+        + _MENTIONS
+        + "RETURN DISTINCT r.text AS text, r.mention_starts[k] AS start, "
+        f"  {_MENTION_SENTENCE} AS sentence "
+        "ORDER BY text, start"
+    ),
+})

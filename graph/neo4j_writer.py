@@ -27,17 +27,23 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
-from policykg.graph import cypher
-from policykg.graph.view import EdgeRow, NodeRow
-from policykg.ontology.errors import Neo4jError
+from policykg.graph import cypher, query
+from policykg.graph.query import Table
+from policykg.graph.resolve import normalise_title
+from policykg.graph.store import OxigraphStore
+from policykg.graph.view import RELATIONS, EdgeRow, NodeRow, edge_rows, node_rows
+from policykg.ontology.errors import Neo4jError, QueryError
 
 __all__ = [
     "Neo4jTarget",
     "PushReport",
     "counts",
+    "named_cypher",
     "push",
+    "push_store",
     "run_cypher",
 ]
 
@@ -186,6 +192,59 @@ def edge_properties(edge: EdgeRow) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
+#: The Text relationships that carry the spans of the entity's mentions in that text.
+MENTION_RELATIONS = ("CITES", "MENTIONS", "REPORTS")
+
+
+@dataclass
+class Provenance:
+    """What the view's one-sentence edges leave out, as relationship properties: every
+    mention (span, printed form, sentence) on the Text's CITES/MENTIONS/REPORTS, every
+    sentence and trigger that states a link on that link. Lists run in parallel; a
+    missing sentence or trigger is "" and a missing sentence index -1 (Neo4j lists hold
+    no nulls)."""
+
+    mentions: dict[tuple[str, str], dict[str, list]] = field(default_factory=dict)
+    assertions: dict[tuple[str, str, str, str], dict[str, list]] = field(default_factory=dict)
+
+    def of(self, edge: EdgeRow) -> dict[str, list]:
+        found: dict[str, list] = {}
+        if edge.relation in MENTION_RELATIONS:
+            found.update(self.mentions.get((edge.text, edge.target), {}))
+        found.update(self.assertions.get((edge.text, edge.source, edge.relation, edge.target), {}))
+        return found
+
+
+def store_provenance(store: OxigraphStore) -> Provenance:
+    """Read the mentions and assertions of every text (queries/writer_neo4j_*.rq)."""
+    prov = Provenance()
+    for row in store.select(_query("writer_neo4j_mentions.rq")):
+        lists = prov.mentions.setdefault((row["text"].value, row["node"].value), defaultdict(list))
+        lists["mention_starts"].append(int(row["start"].value))
+        lists["mention_ends"].append(int(row["end"].value))
+        lists["mention_printed"].append(_text(row["printed"]))
+        lists["mention_sentences"].append(_text(row["sentence"]))
+        lists["mention_indexes"].append(int(row["index"].value) if row["index"] else -1)
+    for row in store.select(_query("writer_neo4j_assertions.rq")):
+        relation, inverse = RELATIONS[row["p"].value]
+        s, o = row["s"].value, row["o"].value
+        source, target = (o, s) if inverse else (s, o)
+        key = (row["text"].value, source, relation, target)
+        lists = prov.assertions.setdefault(key, defaultdict(list))
+        lists["assertion_sentences"].append(_text(row["sentence"]))
+        lists["assertion_indexes"].append(int(row["index"].value) if row["index"] else -1)
+        lists["assertion_triggers"].append(_text(row["trigger"]))
+    return prov
+
+
+def _text(term: Any) -> str:
+    return term.value if term is not None else ""
+
+
+def _query(name: str) -> str:
+    return resources.files("policykg.graph").joinpath("queries", name).read_text("utf-8")
+
+
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
@@ -201,12 +260,14 @@ def push(
     prune: bool = True,
     batch_size: int = BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
+    provenance: Provenance | None = None,
 ) -> PushReport:
     """Write the graph given as graph/view.py's rows; see the module doc for the steps.
 
     ``prune``: take out of Neo4j the texts that are not among the rows (a push of a whole
     store mirrors it); without it only the given texts are added or replaced.
-    ``progress`` is called with the number of rows of each batch written.
+    ``progress`` is called with the number of rows of each batch written; ``provenance``
+    (:func:`store_provenance`) adds every mention and stating sentence to the relationships.
     """
     started = time.monotonic()
     kind_of: dict[str, str] = {}
@@ -256,7 +317,7 @@ def push(
                 if progress:
                     progress(len(batch))
 
-        grouped = _group_edges(edge_list, kind_of, set(fresh))
+        grouped = _group_edges(edge_list, kind_of, set(fresh), provenance or Provenance())
         for (relation, start_label, end_label), rows in sorted(grouped.items()):
             for batch in _batches(rows, batch_size):
                 run(cypher.merge_relations(relation, start_label, end_label), {"rows": batch})
@@ -271,8 +332,14 @@ def push(
     return report
 
 
+def push_store(target: Neo4jTarget, store: OxigraphStore, **options: Any) -> PushReport:
+    """Push a store's graph with its full provenance (options as :func:`push`)."""
+    return push(target, node_rows(store), edge_rows(store),
+                provenance=store_provenance(store), **options)
+
+
 def _group_edges(
-    edges: list[EdgeRow], kind_of: Mapping[str, str], texts: set[str]
+    edges: list[EdgeRow], kind_of: Mapping[str, str], texts: set[str], provenance: Provenance
 ) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
     """The edges of ``texts`` by (type, start label, end label)."""
     grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -288,7 +355,7 @@ def _group_edges(
         key = (edge.relation, kind_of[edge.source], kind_of[edge.target])
         grouped[key].append({
             "source": edge.source, "target": edge.target, "text": edge.text,
-            "props": edge_properties(edge),
+            "props": {**edge_properties(edge), **provenance.of(edge)},
         })
     return grouped
 
@@ -305,14 +372,27 @@ def counts(target: Neo4jTarget) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def run_cypher(
-    target: Neo4jTarget, query: str, params: Mapping[str, Any] | None = None
-) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Run one Cypher statement with parameters; its columns and rows (plain values)."""
+    target: Neo4jTarget, text: str, params: Mapping[str, Any] | None = None
+) -> Table:
+    """Run one Cypher statement with parameters (never formatted in) as a table."""
     with _session(target) as run:
-        result = run(query, params)
+        result = run(text, params)
     columns = list(result.keys)
-    rows = [tuple(_plain(record[c]) for c in columns) for record in result.records]
-    return columns, rows
+    return Table(columns, [tuple(_plain(record[c]) for c in columns) for record in result.records])
+
+
+def named_cypher(name: str, values: Mapping[str, str]) -> tuple[str, dict[str, str]]:
+    """The Cypher twin of the named SPARQL query and its parameters, checked like the
+    SPARQL ones (all declared parameters, no others; a title normalised as a key)."""
+    sparql = query.named_query(name)
+    if name not in cypher.NAMED:
+        raise QueryError(f"the named query {name!r} has no Cypher version")
+    sparql.bind(values)
+    params = {
+        key: normalise_title(value) if sparql.params[key].kind == "title" else value
+        for key, value in values.items()
+    }
+    return cypher.NAMED[name], params
 
 
 def _plain(value: Any) -> Any:

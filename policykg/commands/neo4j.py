@@ -1,4 +1,5 @@
-"""`policykg neo4j push`: the resolved graph of a store (or of files) into Neo4j."""
+"""`policykg neo4j push`: the resolved graph of a store (or of files) into Neo4j; and the
+Neo4j side of `policykg query` (--cypher, --neo4j)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from policykg.graph.neo4j_writer import DEFAULT_URI, DEFAULT_USER, Neo4jTarget, push
+from policykg.graph.neo4j_writer import (
+    DEFAULT_URI,
+    DEFAULT_USER,
+    Neo4jTarget,
+    named_cypher,
+    push_store,
+    run_cypher,
+)
+from policykg.graph.query import Table, parse_param
 from policykg.graph.store import DEFAULT_STORE, OxigraphStore
-from policykg.graph.view import edge_rows, node_rows
-from policykg.ontology.errors import Neo4jError
+from policykg.ontology.errors import Neo4jError, QueryError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -70,11 +78,27 @@ def run_push(args: argparse.Namespace) -> int:
 
         with tempfile.TemporaryDirectory(prefix="policykg-push-") as tmp:
             store = build_store(args.paths, Path(tmp) / "store")
-            report = push(target, node_rows(store), edge_rows(store), prune=False,
-                          batch_size=args.batch_size)
+            report = push_store(target, store, prune=False, batch_size=args.batch_size)
     else:
         store = OxigraphStore(args.store or DEFAULT_STORE, read_only=True)
-        report = push(target, node_rows(store), edge_rows(store), prune=True,
-                      batch_size=args.batch_size)
+        report = push_store(target, store, prune=True, batch_size=args.batch_size)
     print(f"{target.describe()}: {report.summary()}", file=sys.stderr)
     return 0
+
+
+def query_table(args: argparse.Namespace) -> Table:
+    """`policykg query --cypher TEXT` or `--name NAME --neo4j`: rows from Neo4j, values as
+    parameters ($name) from --param name=value."""
+    params: dict[str, str] = {}
+    for spec in args.param:
+        name, value = parse_param(spec)
+        if name in params:
+            raise QueryError(f"--param {name} given twice")
+        params[name] = value
+    if args.cypher:
+        text, values = args.cypher, params
+    elif args.name:
+        text, values = named_cypher(args.name, params)
+    else:
+        raise QueryError("--neo4j runs --cypher TEXT or a --name query")
+    return run_cypher(target_of(args), text, values)

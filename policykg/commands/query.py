@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from policykg.commands import neo4j
 from policykg.graph import query as q
 from policykg.graph.endpoint import Endpoint
 from policykg.graph.store import DEFAULT_STORE, open_store
@@ -24,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     source.add_argument("--file", type=Path, help="read the query from this .rq file")
     source.add_argument("--name", help="a named query (see --list)")
     source.add_argument("--list", action="store_true", help="list the named queries")
+    source.add_argument("--cypher", metavar="QUERY", help="a Cypher query, run on Neo4j")
     parser.add_argument(
         "--param",
         action="append",
@@ -39,6 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="URL",
         help="query a SPARQL server instead (oxigraph layout: URL/query)",
     )
+    target.add_argument("--neo4j", action="store_true",
+                        help="run --name's Cypher twin on Neo4j (connection as neo4j push)")
+    neo4j.add_connection_arguments(parser)
     parser.add_argument("--format", choices=q.FORMATS, default="table")
     parser.set_defaults(func=run)
 
@@ -46,6 +51,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.list:
         sys.stdout.write(list_named())
+        return 0
+    if args.cypher or args.neo4j:
+        sys.stdout.write(q.render(neo4j.query_table(args), args.format))
         return 0
     text, params = _query_and_params(args)
     if args.sparql_endpoint:

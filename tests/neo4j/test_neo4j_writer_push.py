@@ -8,7 +8,7 @@ import pytest
 from conftest import build_store, fengqiao_report, heming_report
 from neo4j import GraphDatabase
 from policykg.graph.build import write_extraction
-from policykg.graph.neo4j_writer import Neo4jTarget, counts, push
+from policykg.graph.neo4j_writer import Neo4jTarget, counts, push_store
 from policykg.graph.view import edge_rows, node_rows
 
 pytestmark = pytest.mark.neo4j
@@ -34,7 +34,7 @@ def store_counts(store) -> tuple[Counter, Counter]:
 
 
 def test_neo4j_writer_counts_match_store(neo4j_target, two_texts_store):
-    report = push(neo4j_target, node_rows(two_texts_store), edge_rows(two_texts_store))
+    report = push_store(neo4j_target, two_texts_store)
     want_nodes, want_rels = store_counts(two_texts_store)
     got_nodes, got_rels = counts(neo4j_target)
     assert got_nodes == dict(want_nodes)
@@ -48,7 +48,7 @@ def test_neo4j_writer_counts_match_store(neo4j_target, two_texts_store):
 
 
 def test_neo4j_writer_relationships_carry_their_text(neo4j_target, two_texts_store):
-    push(neo4j_target, node_rows(two_texts_store), edge_rows(two_texts_store))
+    push_store(neo4j_target, two_texts_store)
     nodes, rels = snapshot(neo4j_target)
     by_iri = {props["iri"]: props for _, props in nodes}
     cites = [(by_iri[a]["label"], props["text"]) for a, t, _, props in rels if t == "CITES"]
@@ -56,6 +56,8 @@ def test_neo4j_writer_relationships_carry_their_text(neo4j_target, two_texts_sto
     # one document cited by both texts: one node, two relationships, each with its text
     assert sorted(r[3]["text"] for r in gangyao) == ["fengqiao-2023", "heming-2023"]
     assert len(cites) == 4
+    # and the spans of the title in each text: the provenance down to the character
+    assert all(len(r[3]["mention_starts"]) == len(r[3]["mention_ends"]) == 1 for r in gangyao)
     issued = [props for _, t, _, props in rels if t == "ISSUED"]
     assert issued and all("印发" in p["sentence"] for p in issued)
     document = next(p for _, p in nodes if p["label"] == "鹤鸣市行政执法公示办法")
@@ -64,9 +66,9 @@ def test_neo4j_writer_relationships_carry_their_text(neo4j_target, two_texts_sto
 
 
 def test_neo4j_writer_push_twice_changes_nothing(neo4j_target, two_texts_store):
-    push(neo4j_target, node_rows(two_texts_store), edge_rows(two_texts_store))
+    push_store(neo4j_target, two_texts_store)
     first = snapshot(neo4j_target)
-    again = push(neo4j_target, node_rows(two_texts_store), edge_rows(two_texts_store))
+    again = push_store(neo4j_target, two_texts_store)
     assert snapshot(neo4j_target) == first
     assert again.texts_written == [] and again.relationships == 0
     assert again.texts_unchanged == 2
@@ -74,11 +76,11 @@ def test_neo4j_writer_push_twice_changes_nothing(neo4j_target, two_texts_store):
 
 def test_neo4j_writer_changed_text_replaces_only_its_facts(neo4j_target, tmp_path):
     store = build_store(tmp_path / "store", [heming_report(), fengqiao_report()])
-    push(neo4j_target, node_rows(store), edge_rows(store))
+    push_store(neo4j_target, store)
     heming_before = [r for r in snapshot(neo4j_target)[1] if r[3]["text"] == "heming-2023"]
 
     write_extraction(store, fengqiao_report(measure="首违不罚", count=40))
-    report = push(neo4j_target, node_rows(store), edge_rows(store))
+    report = push_store(neo4j_target, store)
     assert report.texts_written == ["fengqiao-2023"]
     changed = snapshot(neo4j_target)
 
@@ -86,7 +88,7 @@ def test_neo4j_writer_changed_text_replaces_only_its_facts(neo4j_target, tmp_pat
     fresh = build_store(tmp_path / "fresh", [heming_report(),
                                               fengqiao_report(measure="首违不罚", count=40)])
     _empty(neo4j_target)
-    push(neo4j_target, node_rows(fresh), edge_rows(fresh))
+    push_store(neo4j_target, fresh)
     assert snapshot(neo4j_target) == changed
 
     labels = {p["label"] for _, p in changed[0]}
@@ -99,13 +101,13 @@ def test_neo4j_writer_changed_text_replaces_only_its_facts(neo4j_target, tmp_pat
 
 def test_neo4j_writer_prune_removes_texts_gone_from_store(neo4j_target, tmp_path):
     both = build_store(tmp_path / "both", [heming_report(), fengqiao_report()])
-    push(neo4j_target, node_rows(both), edge_rows(both))
+    push_store(neo4j_target, both)
     one = build_store(tmp_path / "one", [heming_report()])
 
-    push(neo4j_target, node_rows(one), edge_rows(one), prune=False)
+    push_store(neo4j_target, one, prune=False)
     assert counts(neo4j_target)[0]["Text"] == 2  # a partial push leaves other texts alone
 
-    report = push(neo4j_target, node_rows(one), edge_rows(one))
+    report = push_store(neo4j_target, one)
     assert report.texts_removed == ["fengqiao-2023"]
     want_nodes, want_rels = store_counts(one)
     assert counts(neo4j_target) == (dict(want_nodes), dict(want_rels))
