@@ -14,12 +14,15 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from policykg.extract import extensions
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 DATA = resources.files("policykg.extract") / "data"
 
@@ -97,6 +100,49 @@ def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     if start >= end:
         return None
     return doc.char_span(start, end, label=label, alignment_mode="expand")
+
+
+class Found(NamedTuple):
+    """A span's offsets and extension values as plain data (cheap to read again)."""
+
+    start_char: int
+    end_char: int
+    canonical: Any
+    attrs: Any
+
+
+def found(doc: Doc, key: str) -> list[Found]:
+    """The spans of ``doc.spans[key]`` as :class:`Found`, in their order.
+
+    Reading ``span._.x`` builds an Underscore object and a key per access (about ten
+    times the cost of a dict look-up); spaCy keeps the values in ``doc.user_data`` under
+    ``("._.", name, start_char, end_char)``, so they are read from there directly. Should
+    a spaCy version keep them elsewhere, :func:`_underscore_in_user_data` finds out once
+    and ``span._`` is used.
+    """
+    group = doc.spans.get(key)
+    if not group:
+        return []
+    out = []
+    if _underscore_in_user_data():
+        data = doc.user_data
+        for span in group:
+            start, end = span.start_char, span.end_char
+            out.append(Found(start, end, data.get(("._.", "canonical", start, end)),
+                             data.get(("._.", "attrs", start, end))))
+    else:
+        for span in group:
+            ext = span._
+            out.append(Found(span.start_char, span.end_char, ext.canonical, ext.attrs))
+    return out
+
+
+@cache
+def _underscore_in_user_data() -> bool:
+    extensions.register()
+    doc = Doc(Vocab(), words=["甲", "乙"])
+    doc[0:1]._.canonical = "甲"
+    return doc.user_data.get(("._.", "canonical", 0, 1)) == "甲"
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -40,10 +40,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from policykg.extract.component import RuleComponent, doc_text, sentence_of, sentence_starts
+from policykg.extract.component import (
+    Found,
+    RuleComponent,
+    doc_text,
+    found,
+    sentence_of,
+    sentence_starts,
+)
 from policykg.extract.titles import DocTypes
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 AUTHOR = "author"
 CLAUSE_END = re.compile(r"[，,；;：:]")
@@ -261,9 +268,9 @@ class _Context:
         self.starts = sentence_starts(doc)
         ends = [*self.starts[1:], len(self.text)]
         self.sentences = list(zip(self.starts, ends, strict=True))
-        self.docs: list[Span] = list(doc.spans.get("documents", []))
-        self.agencies: list[Span] = list(doc.spans.get("agencies", []))
-        self.measures: list[Span] = list(doc.spans.get("measures", []))
+        self.docs: list[Found] = found(doc, "documents")
+        self.agencies: list[Found] = found(doc, "agencies")
+        self.measures: list[Found] = found(doc, "measures")
         self.opens = [self.text.rfind("《", 0, s.start_char) for s in self.docs]
         self.doc_by_open = {o: i for i, o in enumerate(self.opens)}
         self.agency_by_start = {a.start_char: i for i, a in enumerate(self.agencies)}

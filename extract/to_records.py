@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from policykg.extract.component import doc_text, sentence_starts
+from policykg.extract.component import doc_text, found, sentence_starts
 from policykg.extract.loaded import LoadedText
 from policykg.ontology.records import (
     AUTHOR,
@@ -45,10 +45,8 @@ def doc_to_extraction(doc: Doc, source: LoadedText, text_id: str) -> Extraction:
     for key, prefix, make in (("documents", "d", _document), ("agencies", "a", _agency),
                               ("measures", "m", _measure), ("metrics", "f", _metric)):
         by_key: dict[Any, Any] = {}
-        for index, span in enumerate(doc.spans.get(key, [])):
-            start, end = span.start_char, span.end_char
-            underscore = span._  # each access to span._ builds an object: read it once
-            canonical, attrs = underscore.canonical, underscore.attrs or {}
+        for index, (start, end, canonical, found_attrs) in enumerate(found(doc, key)):
+            attrs = found_attrs or {}
             shown = text[start:end]
             if key == "documents":
                 group: Any = canonical
