@@ -70,10 +70,12 @@ def _sha256(path: Path) -> str | None:
 
 
 def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = None,
-          report: Callable[[str], None] | None = None, workers: int = 1) -> BuildReport:
+          report: Callable[[str], None] | None = None, workers: int = 1,
+          force: bool = False) -> BuildReport:
     """Extract and write every file; ``report`` gets one line per failure as it happens.
 
     ``workers`` processes extract (0: one per core) while this one writes, in file order.
+    ``force`` rebuilds unchanged files too (after an upgrade of the extractor).
     """
     files, errors = collect_files(paths)
     result = BuildReport(failures=list(errors))
@@ -92,7 +94,7 @@ def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = N
             say(f"policykg: {clash}")
             continue
         sha = _sha256(path)
-        if sha is not None and writer.has_text(text_iri(path.stem), sha):
+        if not force and sha is not None and writer.has_text(text_iri(path.stem), sha):
             result.unchanged += 1
         else:
             todo.append(path)

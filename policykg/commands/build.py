@@ -20,6 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "rest go on (exit code 1 at the end).",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    parser.add_argument("--force", action="store_true",
+                        help="rebuild unchanged files too (after upgrading policykg)")
     target = parser.add_mutually_exclusive_group()
     target.add_argument("--store", default=DEFAULT_STORE, help="the on-disk store (%(default)s)")
     target.add_argument("--sparql-endpoint", metavar="URL",
@@ -39,6 +41,7 @@ def writer_for(args: argparse.Namespace) -> Writer:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = pipeline.build(args.paths, writer_for(args), workers=args.workers)
+    report = pipeline.build(args.paths, writer_for(args), workers=args.workers,
+                            force=args.force)
     print(report.summary(), file=sys.stderr)
     return 1 if report.failures else 0

@@ -47,6 +47,9 @@ def test_pipeline_build_skips_unchanged_and_reports(corpus, tmp_path, capsys):
     assert main(["build", str(corpus), "--store", str(store)]) == 0
     assert "2 texts (0 built, 2 unchanged)" in capsys.readouterr().err
     assert _store(store).nquads() == first
+    assert main(["build", str(corpus), "--store", str(store), "--force"]) == 0
+    assert "2 texts (2 built, 0 unchanged)" in capsys.readouterr().err
+    assert _store(store).nquads() == first
     doc = [line for line in first.decode().splitlines()
            if "eli/ontology#cites" in line and "/text/" in line.split()[0]]
     assert len({line.split()[2] for line in doc}) == 1  # both texts cite one 纲要 node
