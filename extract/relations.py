@@ -38,6 +38,7 @@ LIST_JOINER = re.compile(r"[、和及与\s]*$")
 ITEM_MARK = re.compile(r"\d+[、.．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、")
 SUBJECT_REACH = 8  # a sentence's subject starts within this many characters
 CLAUSE_END = re.compile(r"[，。；,;！？\n]")
+ITEM_END = re.compile(r"[，。；,;！？\n、]")  # a clause's list items
 BETWEEN_MEMBERS = re.compile(r"^[、，,和及与\s]*$")
 LEAD_NOTE = re.compile(r"(牵头单位|责任单位)[:：]")
 ABOUT_REACH = 40  # characters between a figure and the measure it is about
@@ -214,9 +215,18 @@ class RelationsComponent(RuleComponent):
         out = []
         for figure in figures:
             measures = by_sentence["measures"].get(figure.sentence, [])
-            in_clause = [m for m in measures if self.same_clause(text, figure, m)]
-            target = (self.nearest(in_clause, figure, ABOUT_REACH)
-                      or self.nearest(measures, figure, ABOUT_REACH)
+            in_item = [m for m in measures if self.same_clause(text, figure, m, ITEM_END)]
+            in_clause = [m for m in measures if self.same_clause(text, figure, m, CLAUSE_END)]
+            # the narrowest span holding a measure, the one printed before the figure first
+            # (“一件事一次办”事项55个; 上线“赣服通”…事项达1500个)
+            target = None
+            for group in (in_item, in_clause, measures):
+                target = (self.nearest([m for m in group if m.end <= figure.start], figure,
+                                       ABOUT_REACH)
+                          or self.nearest(group, figure, ABOUT_REACH))
+                if target:
+                    break
+            target = (target
                       or self.nearest(by_sentence["documents"].get(figure.sentence, []), figure,
                                       None))
             if target is None:
@@ -229,9 +239,9 @@ class RelationsComponent(RuleComponent):
         return out
 
     @staticmethod
-    def same_clause(text: str, a: Ent, b: Ent) -> bool:
+    def same_clause(text: str, a: Ent, b: Ent, end: re.Pattern) -> bool:
         left, right = (a, b) if a.start <= b.start else (b, a)
-        return not CLAUSE_END.search(text, left.end, right.start)
+        return not end.search(text, left.end, right.start)
 
     @staticmethod
     def nearest(candidates: list[Ent], figure: Ent, reach: int | None) -> Ent | None:
