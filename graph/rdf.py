@@ -224,7 +224,7 @@ def _links(w: _Writer, resolved: ResolvedText, graph: TextGraph) -> None:
         if not doc.issuer or entity.iri in issued:
             continue
         sentence = doc.mentions[0].sentence if doc.mentions else None
-        for agency in issuer_agencies(doc.issuer, resolved.place):
+        for agency in issuer_agencies(doc.issuer, resolved.place, ex.text_id):
             _entity(w, agency)
             _assert(w, resolved, entity.iri, str(ns.ELI.passed_by), agency.iri, sentence, None)
             graph.links += 1

@@ -9,7 +9,8 @@ key (docs/model.md), so each text can be (re)built alone into its own named grap
   (赣州市委) because the level word 市 points above the district; national bodies
   (国务院, 中共中央, 司法部 …) and names that already start with a place stay as they are.
   A level word with no matching place part (省委 in a text of 长春市) is kept apart per
-  place (key ``长春市|省委``) rather than merged with every other province's;
+  place (key ``长春市|省委``) rather than merged with every other province's, and a name
+  that needs a place in a text with none is kept apart per text (``{text id}|市人民政府``);
 - measures: the normalised name; figures: text id, value and unit;
 - the place: the text's jurisdiction (TextMeta.jurisdiction, else the place its author's
   name starts with), the province dropped when a city follows so that 江西省赣州市章贡区
@@ -155,28 +156,36 @@ def _is_national(name: str) -> bool:
 _PARTY_COMMITTEE = re.compile(r"^(?:中共)?([^|]+(?:省|自治区|市|州|盟|区|县|旗))委$")
 
 
-def agency_key(canonical: str, place: Place | None) -> str:
-    """The canonical name qualified by the mentioning text's place (see module doc)."""
+def agency_key(canonical: str, place: Place | None, scope: str | None = None) -> str:
+    """The canonical name qualified by the mentioning text's place (see module doc).
+
+    ``scope`` (the text id) keeps a name that needs a place apart when the text has none:
+    市人民政府 of a text with no known place is ``{scope}|市人民政府``, not every city's.
+    """
     name = normalise_name(canonical)
     party = name.startswith("中共") and not name.startswith("中共中央")
-    key = _qualified(name[2:] if party else name, place)
+    key = _qualified(name[2:] if party else name, place, scope)
     if party and not key.startswith("中共"):
         key = "中共" + key
     # 长春市委 and 中共长春市委 are 中共长春市委员会, as extract/agencies.py spells it.
     return _PARTY_COMMITTEE.sub(r"中共\1委员会", key)
 
 
-def _qualified(name: str, place: Place | None) -> str:
-    if place is None or not name:
+def _qualified(name: str, place: Place | None, scope: str | None) -> str:
+    if not name:
         return name
     if not name.startswith(_LEVEL_FALSE_STARTS):
         for word in _LEVEL_WORDS:
             if name.startswith(word) and len(name) > len(word):
+                if place is None:
+                    return f"{scope}|{name}" if scope else name
                 return _at_level(name[len(word):], word, place, name)
     if _is_national(name):
         return name
     prefix, _ = parse_place(name)
     if prefix is not None:
+        if place is None:
+            return name
         # 松涛区司法局 in a text of 雾溪市松涛区 is the same body as 区司法局 there: the
         # name starts at the text's county (or town), so the levels above are added.
         first = next(p for p in (prefix.province, prefix.city, prefix.county, prefix.town) if p)
@@ -184,6 +193,8 @@ def _qualified(name: str, place: Place | None) -> str:
             if first == getattr(place, level) and place.upto(above):
                 return (place.upto(above) or "") + name
         return name
+    if place is None:
+        return f"{scope}|{name}" if scope else name
     return place.name + name
 
 
@@ -229,13 +240,14 @@ class ResolvedText:
 
 def resolve(extraction: Extraction) -> ResolvedText:
     place = _place_of(extraction)
+    scope = extraction.text_id
     entities: dict[str, Entity] = {}
     for doc in extraction.documents:
         key = normalise_title(doc.canonical or doc.title)
         entities[doc.id] = Entity("Document", key, ns.document_iri(key), key,
                                   _printed(doc.title, *(m.text for m in doc.mentions)))
     for agency in extraction.agencies:
-        entities[agency.id] = _agency(agency.canonical or agency.name, place,
+        entities[agency.id] = _agency(agency.canonical or agency.name, place, scope,
                                       agency.name, *(m.text for m in agency.mentions))
     for measure in extraction.measures:
         key = normalise_name(measure.canonical or measure.name)
@@ -253,9 +265,9 @@ def resolve(extraction: Extraction) -> ResolvedText:
                         _authors(extraction, place, entities), entities)
 
 
-def _agency(canonical: str, place: Place | None, *printed: str) -> Entity:
-    key = agency_key(canonical, place)
-    label = key.split("|", 1)[1] if "|" in key else key
+def _agency(canonical: str, place: Place | None, scope: str, *printed: str) -> Entity:
+    key = agency_key(canonical, place, scope)
+    label = key.rsplit("|", 1)[-1]
     return Entity("Agency", key, ns.agency_iri(key), label, _printed(*printed))
 
 
@@ -264,13 +276,14 @@ def _authors(extraction: Extraction, place: Place | None,
     authors = []
     for author in _split_agencies(extraction.meta.author or ""):
         same = [a for a in extraction.agencies if author in (a.name, a.canonical)]
-        authors.append(entities[same[0].id] if same else _agency(author, place, author))
+        authors.append(entities[same[0].id] if same else
+                       _agency(author, place, extraction.text_id, author))
     return authors
 
 
-def issuer_agencies(issuer: str, place: Place | None) -> list[Entity]:
+def issuer_agencies(issuer: str, place: Place | None, scope: str) -> list[Entity]:
     """The agencies of a document's printed issuer (中共中央、国务院 is two)."""
-    return [_agency(part, place, part) for part in _split_agencies(issuer)]
+    return [_agency(part, place, scope, part) for part in _split_agencies(issuer)]
 
 
 def _split_agencies(printed: str) -> list[str]:

@@ -42,6 +42,14 @@ def test_resolve_agency_key_qualifies_by_place(printed, jurisdiction, key):
     assert agency_key(printed, place) == key
 
 
+@pytest.mark.parametrize(("printed", "key"), [
+    ("市人民政府", "t9|市人民政府"), ("司法局", "t9|司法局"), ("国务院", "国务院"),
+    ("雾溪市司法局", "雾溪市司法局"),
+])
+def test_resolve_agency_without_place_stays_in_its_text(printed, key):
+    assert agency_key(printed, None, "t9") == key
+
+
 def test_resolve_agency_same_body_in_two_texts_is_one_key():
     district, _ = parse_place(DISTRICT)
     other, _ = parse_place("云岭省雾溪市白鹭县")
