@@ -8,7 +8,7 @@ import re
 
 import pytest
 from policykg.graph.subgraph import select
-from policykg.graph.viz import KIND_STYLES, render_html, write_html
+from policykg.graph.viz import KIND_STYLES, iframe, render_html, write_html
 
 pytestmark = pytest.mark.browser
 P = "https://w3id.org/policykg/id/"
@@ -73,15 +73,29 @@ def test_viz_browser_hostile_names_run_nothing(small_graph, browse, with_probe, 
     assert _status(dom)["nodes"] == small_graph.number_of_nodes()
 
 
-def test_viz_browser_screenshot_draws_every_kind(small_graph, browse, tmp_path):
+def _drawn(shot, color: str) -> int:
+    """How many pixels of the screenshot have this colour (to within 2 per channel)."""
     image = pytest.importorskip("matplotlib.image")
+    pixels = (image.imread(shot)[..., :3] * 255).round()
+    rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    return int((abs(pixels - rgb).max(axis=-1) <= 2).sum())
+
+
+def test_viz_browser_screenshot_draws_every_kind(small_graph, browse, tmp_path):
     shot = tmp_path / "shot.png"
     browse(write_html(small_graph, tmp_path / "page.html"), screenshot=shot)
-    pixels = (image.imread(shot)[..., :3] * 255).round()
     for kind, style in KIND_STYLES.items():
-        rgb = [int(style.color[i : i + 2], 16) for i in (1, 3, 5)]
-        drawn = (abs(pixels - rgb).max(axis=-1) <= 2).sum()
-        assert drawn > 30, f"no {kind} drawn"
+        assert _drawn(shot, style.color) > 30, f"no {kind} drawn"
+
+
+def test_viz_browser_notebook_iframe_draws_the_network(small_graph, browse, tmp_path):
+    # the notebook's output: the page inside an iframe srcdoc of a host page
+    host = tmp_path / "output.html"
+    host.write_text('<!DOCTYPE html><meta charset="utf-8"><body>'
+                    + iframe(render_html(small_graph), height=700), encoding="utf-8")
+    shot = tmp_path / "shot.png"
+    browse(host, screenshot=shot)
+    assert _drawn(shot, KIND_STYLES["Agency"].color) > 100
 
 
 @pytest.mark.slow
