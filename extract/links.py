@@ -204,12 +204,18 @@ class LinksComponent(RuleComponent):
             for cue in self.cue_re.finditer(text, s_start, s_end):
                 if ctx.in_title(cue.start()):
                     continue
+                # what the cue governs ends with its clause or at a trigger inside it
+                # (「根据《A》制定《B》」)
                 clause_end = ctx.clause_end(cue.end(), s_end)
-                followed = ctx.titles_in(cue.end(), clause_end)
+                triggers = [t for t in self.trigger_re.finditer(text, cue.end(), s_end)
+                            if not ctx.in_title(t.start())]
+                governed_end = min([clause_end] + [t.start() for t in triggers
+                                                   if t.start() < clause_end])
+                followed = ctx.titles_in(cue.end(), governed_end)
                 if not followed:
                     continue
-                for trig in self.trigger_re.finditer(text, clause_end, s_end):
-                    if ctx.in_title(trig.start()):
+                for trig in triggers:
+                    if trig.start() < governed_end:
                         continue
                     after = AFTER_TRIGGER.match(text, trig.end()).end()
                     sources = ctx.chain_at(after)
@@ -219,7 +225,7 @@ class LinksComponent(RuleComponent):
                         for target in followed:
                             if source != target:
                                 links.append(_link("implements", ("documents", source),
-                                                   ("documents", target)[1], sentence,
+                                                   ("documents", target), sentence,
                                                    cue.group()))
                     if sources:
                         break

@@ -122,6 +122,8 @@ def test_links_notice_heading_issues_its_document() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("贯彻落实国家、省《法治政府建设实施纲要》，结合本地实际，制定《松溪区法治政府建设实施方案》。",
      {("松溪区法治政府建设实施方案", "法治政府建设实施纲要")}),
+    ("区政府根据《青川省行政执法条例》制定《松溪区行政执法公示办法》。",
+     {("松溪区行政执法公示办法", "青川省行政执法条例")}),
     # 「制定本办法」 with no document the text itself issues: nothing to link
     ("根据《青川省行政规范性文件管理办法》，结合本区实际，制定本办法。", set()),
 ])
