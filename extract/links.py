@@ -54,7 +54,7 @@ from spacy.tokens import Doc
 
 AUTHOR = "author"
 CLAUSE_END = re.compile(r"[，,；;：:]")
-COORD = re.compile(r"\s*(?:、|和|与|及|以及|\s)?\s*")
+COORD = re.compile(r"\s*(?:、|和|与|及|以及|会同|联合|\s)?\s*")  # X会同Y印发: both issue
 AFTER_TRIGGER = re.compile(r"[了的并\s]*(?:实施)?[了的\s]*")
 TITLE_SEP = re.compile(r"\s*(?:[(（][^()（）]{0,80}[)）])?\s*(?:、|，|,|和|及|与|以及)?\s*")
 PASSIVE = re.compile(r"\s*(?:[(（][^()（）]{0,80}[)）])?\s*(?:已经|业经|已|经|由)")
