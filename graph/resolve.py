@@ -64,12 +64,16 @@ def normalise_name(name: str) -> str:
 
 _HAN = r"[\u3400-\u9fff]"
 _LEVELS = (
-    ("province", re.compile(rf"{_HAN}{{2,8}}?(?:省|自治区|特别行政区)")),
+    # Place names are short (黑龙江省, 呼和浩特市, 龙泉驿区); only autonomous ones run long.
+    ("province", re.compile(rf"{_HAN}{{2,8}}?自治区|{_HAN}{{2,3}}?(?:省|特别行政区)")),
     # 州 of 赣州市 is not the end of the city's name: a suffix is not followed by 市.
-    ("city", re.compile(rf"{_HAN}{{1,8}}?(?:自治州|市|州|盟|地区)(?!市)")),
-    ("county", re.compile(rf"{_HAN}{{1,8}}?(?:自治县|自治旗|新区|区|县|市|旗)(?![区县市旗])")),
-    ("town", re.compile(rf"{_HAN}{{1,8}}?(?:镇|乡|街道)")),
+    ("city", re.compile(rf"{_HAN}{{2,10}}?自治州|{_HAN}{{1,4}}?(?:市|州|盟|地区)(?!市)")),
+    ("county", re.compile(
+        rf"{_HAN}{{2,10}}?(?:自治县|自治旗)|{_HAN}{{1,4}}?(?:新区|区|县|市|旗)(?![区县市旗])")),
+    ("town", re.compile(rf"{_HAN}{{1,4}}?(?:镇|乡|街道)")),
 )
+# Words of agency names that no place name holds (全面依法治区委员会 is no 区).
+_NOT_IN_PLACES = re.compile("依法治|全面|管理|建设|委员|工作|办公|政府|人民|领导|监督|服务|城乡")
 # Words that end like a place but are not one at the start of an agency's name.
 _NOT_PLACES = frozenset((
     "城市", "城区", "市区", "社区", "园区", "景区", "辖区", "地区", "全市", "全区", "全县",
@@ -114,7 +118,8 @@ def parse_place(text: str | None) -> tuple[Place | None, str]:
     pos = 0
     for level, pattern in _LEVELS:
         match = pattern.match(text, pos)
-        if match and match.group(0) not in _NOT_PLACES:
+        if match and match.group(0) not in _NOT_PLACES and not _NOT_IN_PLACES.search(
+                match.group(0)):
             found[level] = match.group(0)
             pos = match.end()
     return (Place(**found) if found else None), text[pos:]

@@ -34,6 +34,8 @@ CITY = "雾溪市"
     ("中共中央", CITY, "中共中央"),
     # a bare name is the text's own place's; 市场 is a word, not the level word 市
     ("市场监督管理局", DISTRICT, "雾溪市松涛区市场监督管理局"),
+    ("全面依法治区委员会", DISTRICT, "雾溪市松涛区全面依法治区委员会"),
+    ("城市管理局", DISTRICT, "雾溪市松涛区城市管理局"),
     # a level the place does not name is kept apart per place, never merged
     ("省委", CITY, "雾溪市|省委"),
 ])
@@ -77,6 +79,8 @@ def test_resolve_title_keeps_different_titles_apart():
     (TextMeta(jurisdiction="雾溪市松涛区"), "雾溪市松涛区"),
     (TextMeta(author="雾溪市松涛区人民政府"), "雾溪市松涛区"),  # no jurisdiction printed
     (TextMeta(author="司法部"), None),
+    (TextMeta(jurisdiction="云岭彝族苗族自治州青桐县"), "云岭彝族苗族自治州青桐县"),
+    (TextMeta(jurisdiction="雾溪维吾尔自治区"), "雾溪维吾尔自治区"),
     (TextMeta(author="中共雾溪市委办公室、雾溪市人民政府办公室"), "雾溪市"),
 ])
 def test_resolve_jurisdiction_from_meta_or_author(meta, place_name):
