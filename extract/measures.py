@@ -139,6 +139,8 @@ class MeasuresComponent(RuleComponent):
         starts_positive = self.after_pos.match(after)
         if self.after_neg.search(after, 0, 6) and not starts_positive:
             return None
+        if len(name) == 2 and NUMERAL.match(name) and not self.after_pos.search(after, 0, 8):
+            return None  # “四风”, “两高”: a numbered label, unless named as a campaign
         before = text[max(0, start - 5):start - 1]
         if self.before_neg.search(before):
             return None
