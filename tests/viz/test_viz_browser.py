@@ -6,6 +6,7 @@ import html
 import json
 import re
 
+import networkx as nx
 import pytest
 from policykg.graph.subgraph import select
 from policykg.graph.viz import KIND_STYLES, iframe, render_html, write_html
@@ -88,11 +89,14 @@ def test_viz_browser_screenshot_draws_every_kind(small_graph, browse, tmp_path):
         assert _drawn(shot, style.color) > 30, f"no {kind} drawn"
 
 
-def test_viz_browser_notebook_iframe_draws_the_network(small_graph, browse, tmp_path):
-    # the notebook's output: the page inside an iframe srcdoc of a host page
+def test_viz_browser_notebook_iframe_draws_the_network(small_graph, star_graph, browse,
+                                                       tmp_path):
+    # the notebook's output: the page inside an iframe srcdoc of a host page (a graph of
+    # some size: a sandboxed frame drew 11 nodes but not 43)
     host = tmp_path / "output.html"
+    graph = nx.compose(small_graph, star_graph)
     host.write_text('<!DOCTYPE html><meta charset="utf-8"><body>'
-                    + iframe(render_html(small_graph), height=700), encoding="utf-8")
+                    + iframe(render_html(graph), height=700), encoding="utf-8")
     shot = tmp_path / "shot.png"
     browse(host, screenshot=shot)
     assert _drawn(shot, KIND_STYLES["Agency"].color) > 100
