@@ -224,7 +224,8 @@ class MetaComponent(RuleComponent):
                 line_start = text.rfind("\n", 0, span.start_char) + 1
                 line_end = text.find("\n", span.end_char)
                 line_end = len(text) if line_end < 0 else line_end
-                if not (text[line_start:span.start_char] + text[span.end_char:line_end]).strip():
+                rest = text[line_start:span.start_char] + text[span.end_char:line_end]
+                if not rest.strip(" \t\u3000()（）[]【】"):  # alone on its line, maybe bracketed
                     own = span
                     break
         if own is None:
