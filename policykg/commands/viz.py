@@ -9,8 +9,7 @@ from pathlib import Path
 from policykg.graph.store import DEFAULT_STORE, open_store
 from policykg.graph.subgraph import KINDS, select
 from policykg.graph.view import to_networkx
-from policykg.graph.viz import write_html
-from policykg.ontology.errors import SelectionError
+from policykg.ontology.errors import PolicyKGError, SelectionError
 
 DEFAULT_MAX_NODES = 300  # beyond a few hundred nodes the picture is a hairball, and slow
 
@@ -39,6 +38,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.depth != 1 and not args.focus:
         raise SelectionError("--depth needs --focus")
+    # pyvis is the optional `viz` extra: every other command must work without it
+    try:
+        from policykg.graph.viz import write_html
+    except ImportError as err:
+        raise PolicyKGError(f"viz needs pyvis: pip install 'policykg[viz]' ({err})") from err
+
     kinds = [k.strip() for k in args.types.split(",") if k.strip()] if args.types else None
     graph = to_networkx(open_store(args.store, read_only=True))
     chosen = select(graph, focus=args.focus, depth=args.depth, kinds=kinds,
