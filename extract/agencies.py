@@ -176,6 +176,9 @@ class AgenciesComponent(RuleComponent):
                 level_at = next((i for i, c in enumerate(name) if c in LEVELS and i), None)
                 if level_at is None:
                     continue
+                # 全市建成县级…中心 is no body of a place; 依托城关镇司法所 is
+                if name[:level_at + 1] in self.not_places or name[level_at + 1:][:1] == "级":
+                    continue
                 place = self.place_start(text, start + level_at)
                 start = start + level_at if place is None else place
                 name = text[start:m.start()]
@@ -224,8 +227,9 @@ class AgenciesComponent(RuleComponent):
             if any(self.stop_ending(text, e) for e in range(q + 1, level_at + 1)):
                 continue
             before = text[q - 1] if q > 0 else "^"
-            if before in STRONG_BOUNDARY:
-                return q
+            if before in STRONG_BOUNDARY or (text[level_at] in "镇乡"
+                                            and self.stop_ending(text, q)):
+                return q  # a town after a boundary word: 依托城关镇司法所
             if before in "省市州":
                 outer = self.place_ending(text, q)
                 if outer:

@@ -41,6 +41,8 @@ def agencies(text: str) -> dict[str, tuple[str, str]]:
      {"自治区人民政府", "广西壮族自治区司法厅"}),
     ("由司法局牵头，住建局、城管局配合开展联合执法。", {"司法局", "住建局", "城管局"}),
     ("青岚市松河区人民政府关于2023年度法治政府建设情况的报告", {"青岚市松河区人民政府"}),
+    ("依托城关镇司法所开展调解，建成启用县公共服务中心，区公安分局配合。",
+     {"城关镇司法所", "县公共服务中心", "区公安分局"}),
 ])
 def test_agencies_names_found(text: str, expected: set[str]) -> None:
     assert set(agencies(text)) == expected
@@ -52,6 +54,7 @@ def test_agencies_names_found(text: str, expected: set[str]) -> None:
     "根据《平江县人民政府关于印发行政执法公示办法的通知》（平政发〔2023〕4号）精神。",
     "全市城市管理水平不断提升，各县(市、区)人民政府要抓好落实。",
     "各县司法局要认真落实，县级政府要履行属地责任。",
+    "全县标准化司法所实现全覆盖，全市建成县级矛盾纠纷调处化解中心。",
 ])
 def test_agencies_names_not_found(text: str) -> None:
     assert agencies(text) == {}
