@@ -127,7 +127,9 @@ class LinksComponent(RuleComponent):
         # (1) bodies printed right before the trigger
         for i in reversed(range(len(ctx.agencies))):
             a = ctx.agencies[i]
-            if a.end_char > trigger or a.start_char < s_start:
+            if a.start_char < s_start:
+                break
+            if a.end_char > trigger:
                 continue
             if self.gap_re.fullmatch(text, a.end_char, trigger):
                 return ctx.coordinated_left(i)
@@ -156,9 +158,11 @@ class LinksComponent(RuleComponent):
             trig = self.passive_re.search(text, m.end(), clause_end)
             if not trig:
                 continue
-            agencies = [i for i, a in enumerate(ctx.agencies)
-                        if m.end() <= a.start_char and a.end_char <= trig.start()]
-            for agency in agencies[:1] and ctx.coordinated_right(agencies[0], trig.start()):
+            first = next((i for i, a in enumerate(ctx.agencies)
+                          if m.end() <= a.start_char and a.end_char <= trig.start()), None)
+            if first is None:
+                continue
+            for agency in ctx.coordinated_right(first, trig.start()):
                 for target in chain:
                     links.append(_link("issued", ("agencies", agency), target, sentence,
                                        trig.group()))
