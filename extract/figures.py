@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 HAN = re.compile(r"[\u4e00-\u9fff]+")
+COUNTED_MAX = 10  # characters of the counted noun kept
 
 
 class FiguresComponent(RuleComponent):
@@ -59,13 +60,14 @@ class FiguresComponent(RuleComponent):
         after = HAN.match(text, end)
         if after:
             words = self.stop.split(after.group())
-            if len(words[0]) >= 2:
-                return words[0][:8]
+            # one character will do where the noun stands alone: 9个镇、27个部门
+            if len(words[0]) >= 2 or (words[0] and len(after.group()) == 1):
+                return words[0][:COUNTED_MAX]
         before = re.search(r"[\u4e00-\u9fff]+$", text[max(0, start - 16):start])
         if before:
             words = self.stop.split(before.group())
             if len(words[-1]) >= 2:
-                return words[-1][-8:]
+                return words[-1][-COUNTED_MAX:]
         return None
 
 
