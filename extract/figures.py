@@ -65,8 +65,8 @@ class FiguresComponent(RuleComponent):
                 return words[0][:COUNTED_MAX]
         before = re.search(r"[\u4e00-\u9fff]+$", text[max(0, start - 16):start])
         if before:
-            words = self.stop.split(before.group())
-            if len(words[-1]) >= 2:
+            words = [w for w in self.stop.split(before.group()) if w]  # 比例达95%: 比例
+            if words and len(words[-1]) >= 2:
                 return words[-1][-COUNTED_MAX:]
         return None
 
