@@ -43,7 +43,7 @@ def test_figures_values_not_found(text: str) -> None:
     ("为全区236家重点企业配备服务专员。", "重点企业"),
     ("共培养法律明白人3120名。", "法律明白人"),
     ("对9个镇、27个重点执法部门开展专项督查。", "镇"),
-    ("执法人员持证比例达95%以上。", "持证比例"),
+    ("执法人员持证比例达95%以上。", "执法人员持证比例"),
 ])
 def test_figures_values_counted(text: str, counted: str) -> None:
     assert figures(text)[0][3] == counted
