@@ -5,7 +5,9 @@
 - ``ttl``: the merged view (the union of the named graphs) as Turtle, with our prefixes;
 - ``jsonld``: the dataset (named graphs kept) as JSON-LD with a context of our prefixes;
 - ``graphml``: the networkx view (graph/view.py); list attributes (texts, sentences,
-  printed) are joined with `` | `` and empty ones left out, as GraphML holds scalars only.
+  printed) are joined with `` | `` and empty ones left out, as GraphML holds scalars only;
+- ``neo4j-csv``: a folder of CSV files for ``neo4j-admin database import full``
+  (graph/neo4j_csv.py).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 import rdflib
+from policykg.graph.neo4j_csv import write_neo4j_csv
 from policykg.graph.store import OxigraphStore
 from policykg.graph.view import to_networkx
 from policykg.ontology.errors import StoreError
@@ -78,6 +81,7 @@ FORMATS: dict[str, Callable[[OxigraphStore, Path], None]] = {
     "ttl": _turtle,
     "jsonld": _jsonld,
     "graphml": _graphml,
+    "neo4j-csv": write_neo4j_csv,
 }
 
 

@@ -184,7 +184,8 @@ def node_properties(node: NodeRow) -> dict[str, Any]:
     }
     for key, value in node.props.items():
         values.setdefault(key, value)
-    return {k: _value(v) for k, v in values.items() if _value(v) is not None}
+    # Nothing and an empty list are both "no property" (as after a CSV import).
+    return {k: _value(v) for k, v in values.items() if _value(v) not in (None, [])}
 
 
 def edge_properties(edge: EdgeRow) -> dict[str, Any]:

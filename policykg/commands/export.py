@@ -1,4 +1,5 @@
-"""`policykg export --format nq|ttl|jsonld|graphml OUT`: the graph as a file."""
+"""`policykg export --format nq|ttl|jsonld|graphml|neo4j-csv OUT`: the graph as a file
+(neo4j-csv: a folder)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export",
         help="write the graph as N-Quads, Turtle, JSON-LD or GraphML",
         description="nq: the dataset (a named graph per text); ttl: the merged graph; "
-        "jsonld: the dataset with a context; graphml: the networkx view.",
+        "jsonld: the dataset with a context; graphml: the networkx view; neo4j-csv: a "
+        "folder of CSV files for neo4j-admin database import full.",
     )
     parser.add_argument("--format", choices=sorted(FORMATS), required=True)
     parser.add_argument("--store", default=DEFAULT_STORE, help="the on-disk store (%(default)s)")

@@ -73,17 +73,22 @@ def run_push(args: argparse.Namespace) -> int:
     target = target_of(args)
     if args.paths and args.store:
         raise Neo4jError("give either --store or files to build, not both")
+    failed = 0
     if args.paths:
-        from policykg.pipeline import build_store  # the extractor is only needed here
+        from policykg import pipeline  # the extractor is only needed here
 
         with tempfile.TemporaryDirectory(prefix="policykg-push-") as tmp:
-            store = build_store(args.paths, Path(tmp) / "store")
+            store = OxigraphStore(Path(tmp) / "store")
+            built = pipeline.build(args.paths, store)
+            print(built.summary(), file=sys.stderr)
+            failed = len(built.failures)
             report = push_store(target, store, prune=False, batch_size=args.batch_size)
+            del store  # closed before its folder goes
     else:
         store = OxigraphStore(args.store or DEFAULT_STORE, read_only=True)
         report = push_store(target, store, prune=True, batch_size=args.batch_size)
     print(f"{target.describe()}: {report.summary()}", file=sys.stderr)
-    return 0
+    return 1 if failed else 0
 
 
 def query_table(args: argparse.Namespace) -> Table:

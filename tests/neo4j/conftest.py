@@ -55,6 +55,22 @@ def neo4j_driver(neo4j_server: Neo4jServer) -> Iterator[Driver]:
         driver.close()
 
 
+# Test-side reading of a whole database, to compare states.
+_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.iri"
+_RELS = (
+    "MATCH (a)-[r]->(b) RETURN a.iri AS a, type(r) AS type, b.iri AS b, properties(r) AS props "
+    "ORDER BY a, type, b, r.text"
+)
+
+
+def snapshot(target: Neo4jTarget) -> tuple[list, list]:
+    """Every node (labels, properties) and relationship (ends, type, properties), sorted."""
+    with GraphDatabase.driver(target.uri, auth=(target.user, target.password)) as driver:
+        nodes = [(r["labels"], r["props"]) for r in driver.execute_query(_NODES).records]
+        rels = [tuple(r.values()) for r in driver.execute_query(_RELS).records]
+    return nodes, rels
+
+
 @pytest.fixture
 def neo4j_target(neo4j_server: Neo4jServer, neo4j_driver: Driver) -> Neo4jTarget:
     """Where the writer pushes: the session server, its database emptied for this test."""

@@ -18,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "neo4j-test-server"
+JAVA_OPTS = "-Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 
 
 def free_port() -> int:
@@ -37,7 +38,7 @@ class Neo4jServer:
     port: int = field(default_factory=free_port)
     password: str = field(default_factory=lambda: "pkg-" + secrets.token_hex(8))
     user: str = "neo4j"
-    start_timeout: float = 120.0
+    start_timeout: float = 300.0  # a cold JVM on two busy cores can take minutes
     _proc: subprocess.Popen | None = field(default=None, repr=False)
 
     @property
@@ -58,7 +59,9 @@ class Neo4jServer:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=log,
-            env={**os.environ, "NEO4J_PASSWORD": self.password},
+            env={**os.environ, "NEO4J_PASSWORD": self.password,
+                 # small test graphs: start fast (C1 only, serial GC) rather than run fast
+                 "NEO4J_JAVA_OPTS": os.environ.get("NEO4J_JAVA_OPTS", JAVA_OPTS)},
         )
         log.close()
         self._wait_ready()

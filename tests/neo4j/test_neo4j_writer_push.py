@@ -5,28 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import build_store, fengqiao_report, heming_report
+from conftest import build_store, fengqiao_report, heming_report, snapshot
 from neo4j import GraphDatabase
 from policykg.graph.build import write_extraction
 from policykg.graph.neo4j_writer import Neo4jTarget, counts, push_store
 from policykg.graph.view import edge_rows, node_rows
 
 pytestmark = pytest.mark.neo4j
-
-# Test-side reading of the whole database, to compare states.
-_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.iri"
-_RELS = (
-    "MATCH (a)-[r]->(b) RETURN a.iri AS a, type(r) AS type, b.iri AS b, properties(r) AS props "
-    "ORDER BY a, type, b, r.text"
-)
-
-
-def snapshot(target: Neo4jTarget) -> tuple[list, list]:
-    with GraphDatabase.driver(target.uri, auth=(target.user, target.password)) as driver:
-        nodes = [(r["labels"], r["props"]) for r in driver.execute_query(_NODES).records]
-        rels = [tuple(r.values()) for r in driver.execute_query(_RELS).records]
-    return nodes, rels
-
 
 def store_counts(store) -> tuple[Counter, Counter]:
     return (Counter(n.kind for n in node_rows(store)),
