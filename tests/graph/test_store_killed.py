@@ -72,3 +72,51 @@ def test_store_killed_build_leaves_no_half_written_text(tmp_path, mode):
         assert len(tags) == 1, f"{text} mixes two versions"
         expected = 20000 + 7 * (tags == {"B"})
         assert len(values) == expected, f"{text} is half-written"
+
+
+_BUILDER = r"""
+import sys
+from pathlib import Path
+from policykg.graph.store import OxigraphStore
+from policykg.pipeline import build
+
+store = OxigraphStore(sys.argv[1])
+for i in range(1000):
+    build([sys.argv[2]], store, progress=False, report=lambda line: None, force=True)
+    if i == 0:  # what every round writes: this process's code does not change under it
+        Path(sys.argv[3]).write_bytes(store.nquads())
+    print("round", i, flush=True)
+"""
+
+
+def _by_graph(nquads: bytes) -> dict[bytes, set[bytes]]:
+    graphs: dict[bytes, set[bytes]] = {}
+    for line in nquads.splitlines():
+        graphs.setdefault(line.rsplit(b" ", 2)[-2], set()).add(line)
+    return graphs
+
+
+@pytest.mark.slow
+def test_store_killed_real_build_keeps_every_text_whole(samples_dir, tmp_path):
+    # A real build rebuilds the samples over and over (--force) and is killed in a round.
+    path, reference = tmp_path / "store", tmp_path / "round-0.nq"
+    child = subprocess.Popen(
+        [sys.executable, "-c", _BUILDER, str(path), str(samples_dir), str(reference)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().startswith("round 0")
+        began = time.monotonic()
+        assert child.stdout.readline().startswith("round 1")
+        time.sleep((time.monotonic() - began) * 0.6)
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+
+    expected = _by_graph(reference.read_bytes())
+    found = _by_graph(OxigraphStore(path).nquads())
+    assert found.keys() == expected.keys()  # every text there (round 0 wrote them all)
+    for graph, lines in found.items():
+        assert lines == expected[graph], f"{graph.decode()} is not whole"
