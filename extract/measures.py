@@ -54,7 +54,6 @@ class Candidate:
     start: int
     end: int
     kind: str | None
-    quoted: bool
 
 
 class MeasuresComponent(RuleComponent):
@@ -151,7 +150,7 @@ class MeasuresComponent(RuleComponent):
             return None  # “五型”政府: the name alone is half of the measure's
         cue = starts_positive.group() if starts_positive else None
         kind = cue if cue in KINDS else next((k for k in KINDS if name.endswith(k)), None)
-        return Candidate(start, end, kind, True)
+        return Candidate(start, end, kind)
 
     # --- unquoted heads ---------------------------------------------------------------
 
@@ -170,7 +169,7 @@ class MeasuresComponent(RuleComponent):
                 continue
             if any(name.endswith(g) or name == g for g in self.generic):
                 continue
-            out.append(Candidate(start, m.end(), kind, False))
+            out.append(Candidate(start, m.end(), kind))
         return out
 
     def adopted_lists(self, text: str) -> list[Candidate]:
@@ -178,7 +177,7 @@ class MeasuresComponent(RuleComponent):
         for m in ADOPTED_LIST.finditer(text):
             pos = m.start(1)
             for item in m.group(1).split("、"):
-                out.append(Candidate(pos, pos + len(item), "制度", False))
+                out.append(Candidate(pos, pos + len(item), "制度"))
                 pos += len(item) + 1
         return out
 
