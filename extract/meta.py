@@ -27,6 +27,7 @@ for the links component (its header rule; the bodies of a joint author).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from policykg.extract.component import RuleComponent, doc_text
@@ -42,6 +43,7 @@ SENTENCE_MARKS = re.compile(r"[。，,；;：:？?！!]")
 DATE = re.compile(r"((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
 DATE_LINE = re.compile(r"^[ \t\u3000]*(?:19|20)\d\d[ \t]*[年\d][\d \t年月]{0,8}日[ \t\u3000]*$",
                        re.M)
+LINE_ENDS_DAY = re.compile(r"日[ \t\u3000]*(?=\n|$)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 LINE = re.compile(r"[^\n]*")
 
@@ -167,7 +169,7 @@ class MetaComponent(RuleComponent):
     def _signature(self, text: str) -> tuple[str, str | None, tuple[int, int]] | None:
         """The first body's name alone on its line with a date on the next printed line:
         (the name, the date, where the name is printed)."""
-        for m in DATE_LINE.finditer(text):
+        for m in _date_lines(text):
             end = len(text[:m.start()].rstrip())
             start = text.rfind("\n", 0, end) + 1
             name = text[start:end].strip()
@@ -179,7 +181,7 @@ class MetaComponent(RuleComponent):
     @staticmethod
     def _date_line(text: str) -> str | None:
         """A date alone on its line: where a notice prints its date without a signature."""
-        m = DATE_LINE.search(text)
+        m = next(_date_lines(text), None)
         return _iso(m.group()) if m else None
 
     # -- jurisdiction -------------------------------------------------------------------
@@ -232,6 +234,15 @@ class MetaComponent(RuleComponent):
             return None
         own._.attrs["role"] = "own"
         return own._.attrs["number"]["text"]
+
+
+def _date_lines(text: str) -> Iterator[re.Match[str]]:
+    """DATE_LINE's matches, looked for only on lines that end in 日 (a literal is found
+    fast; a pattern that starts with ^ is tried at every character)."""
+    for m in LINE_ENDS_DAY.finditer(text):
+        line = DATE_LINE.match(text, text.rfind("\n", 0, m.start()) + 1, m.end())
+        if line:
+            yield line
 
 
 def _squash(text: str) -> str:

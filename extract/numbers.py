@@ -37,6 +37,10 @@ TAIL = re.compile(
     rf"|(?P<w3>公告|通告|令){S}(?P<y3>(?:19|20)\d\d){S}年{S}第{S}(?P<s3>\d{{1,5}}){S}号"
     rf"|第{S}(?P<s4>\d{{1,6}}){S}号令"
 )
+# the same, tried only in the few characters before each 号 (or 号令): a regex that
+# starts with a character class is tried at every character of the text, 号 is rare
+TAIL_BEFORE = re.compile(rf"(?:{TAIL.pattern})$")
+WINDOW = 40
 CODE_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z]")
 MAX_CODE = 14
 BRACKETED_YEAR = re.compile(rf"[{re.escape(OPEN)}]((?:19|20)\d\d)[{re.escape(CLOSE)}]")
@@ -45,7 +49,7 @@ BRACKETED_YEAR = re.compile(rf"[{re.escape(OPEN)}]((?:19|20)\d\d)[{re.escape(CLO
 def find_numbers(text: str, stops: tuple[str, ...] = ()) -> list[tuple[int, int, dict[str, Any]]]:
     """Every document number in ``text``: (start, end, {text, code, year, serial})."""
     found = []
-    for m in TAIL.finditer(text):
+    for m in _tails(text):
         start, code = _code(text, m.start(), stops)
         code += m.group("w2") or m.group("w3") or ("令" if m.group("s4") else "")
         if not start < m.start():  # no issuing code: 「(2022)8号」 alone is not a number
@@ -56,6 +60,22 @@ def find_numbers(text: str, stops: tuple[str, ...] = ()) -> list[tuple[int, int,
             "text": "".join(text[start:m.end()].split()), "code": code,
             "year": int(year) if year else None, "serial": int(serial)}))
     return found
+
+
+def _tails(text: str) -> list[re.Match[str]]:
+    """The matches of TAIL, found from each 号 backwards (same offsets as TAIL.finditer)."""
+    out: list[re.Match[str]] = []
+    last_end = 0
+    at = text.find("号")
+    while at >= 0:
+        for end in ((at + 2, at + 1) if text.startswith("令", at + 1) else (at + 1,)):
+            m = TAIL_BEFORE.search(text, max(last_end, at - WINDOW), end)
+            if m:
+                out.append(m)
+                last_end = m.end()
+                break
+        at = text.find("号", at + 1)
+    return out
 
 
 def _code(text: str, end: int, stops: tuple[str, ...]) -> tuple[int, str]:
