@@ -2,14 +2,15 @@
 
 Chinese agency names are built right to left: a body word (政府, 委, 法院, 司法局, 领导小组)
 after a level word (省 市 县 区 镇 乡) or a place (长春市, 重庆市长寿区), sometimes a body
-inside it (县政府党组, 市委常委会, 县委全面依法治县委员会). Three rules follow that grammar:
+inside it (县政府党组, 市委常委会, 县委全面依法治县委员会). Four rules follow that grammar:
 
 - level route: a level character, a body (a closed list, a department list, or the generic
   X局 / X厅), an optional sub-body; the place before the level is taken from the division
   list (agency_places.txt), else from a short name after a clear boundary;
 - national route: bodies printed alone (国务院, 党中央, 生态环境部, 人大);
 - named route: bodies named by what they do (X领导小组, X委员会, X管委会, X化解中心),
-  whose name runs left from the head word to a boundary word.
+  whose name runs left from the head word to a boundary word;
+- bare route: listed departments printed without a level word after a boundary (、住建局).
 
 The longest candidate wins where they overlap; coordinated forms split by themselves
 (市委市政府 → 市委, 市政府). Nothing inside a 《》 title or a document number counts, and
@@ -129,7 +130,7 @@ class AgenciesComponent(RuleComponent):
         keep_spans(doc, "agencies", spans)
         return doc
 
-    # --- the three routes -------------------------------------------------------------
+    # --- the four routes --------------------------------------------------------------
 
     def level_route(self, text: str) -> list[Candidate]:
         out = []
