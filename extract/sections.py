@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 NUM = "一二三四五六七八九十百零〇"
 # a heading starts the text, a line, or follows a sentence end (maybe after spaces)
-BOUNDARY = re.compile(r"[\n。！？；;]")
+BOUNDARY = re.compile(rf"[\n。！？；;][ \t\u3000]*(?=[{NUM}(（\d第])")  # and what may follow
 HEADING = re.compile(
     r"[ \t\u3000]*(?:"
     rf"(?P<l1>[{NUM}]{{1,3}}[、．.](?![{NUM}]))"
