@@ -39,6 +39,8 @@ STRONG_BOUNDARY = {"^", "\n", " ", "\u3000", "、", "：", ":", "(", "（",
 # what may stand right before a department printed without a level word (not 和: in
 # 规划和自然资源局 it joins the name)
 BARE_BOUNDARY = {"由", "在", "与", "及", "向", "对", "经", "等", "是"}
+# 各 right before, or before one coordinated level (各乡、镇…, 各县(市、区)…)
+GENERIC_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]、|[\u4e00-\u9fff]?[(（][^)）]{0,6}[)）])?$")
 AUTONOMOUS = {"自治区", "自治州", "自治县", "自治旗"}
 # characters no place name holds (市委市政府 is two bodies, not a place 市委市)
 NOT_IN_PLACE = LEVELS + "委府院局厅办"
@@ -269,10 +271,7 @@ class AgenciesComponent(RuleComponent):
 
     def generic(self, text: str, start: int) -> bool:
         """各乡、镇人民政府, 各县(市、区)人民政府: a kind of body, not a named one."""
-        before = text[max(0, start - 8):start]
-        m = re.search(r"各[\u4e00-\u9fff、()（）]{0,6}$", before)
-        return bool(m) and (m.end() - m.start() == 1 or "、" in m.group() or ")" in m.group()
-                            or "）" in m.group())
+        return bool(GENERIC_BEFORE.search(text, max(0, start - 10), start))
 
     def canonical(self, name: str, kind: str) -> str:
         key = (name, kind)
