@@ -45,7 +45,7 @@ ADOPTED_LIST = re.compile(
 DOMAIN_AFTER = ("改革", "建设", "体系", "创新")
 # the shortest name before each kind of head: 告知承诺制, 涉企增值法律服务改革
 MIN_NAME = {"制": 2, "改革": 5}
-# the noun a short quoted name fuses with: “五型”政府 -> 五型政府
+# a short quoted name fused with one of these is half a name: “五型”政府 (left out)
 FUSED = re.compile(r"政府|城市|社会|机关")
 
 
@@ -71,6 +71,7 @@ class MeasuresComponent(RuleComponent):
         for line in self.data["measure_context.txt"]:
             kind, word = line.split()
             cues.setdefault(kind, []).append(word)
+
         def alt(kind: str) -> str:
             return "|".join(map(re.escape, sorted(cues[kind], key=len, reverse=True)))
 
