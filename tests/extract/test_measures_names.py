@@ -33,6 +33,7 @@ def test_measures_names_found(text: str, expected: set[str]) -> None:
     "开展“2023年法治平江建设群众满意度调查”，获评“全省法治宣传教育先进案例”。",
     "印发《关于推行“容缺受理”制度的通知》。",
     "全县“三公”经费持续下降，“两高”目标如期实现。",
+    "组建“红枫叶”普法志愿者服务队，开展送法进社区活动。",
     "健全突发事件应对工作机制，深化行政复议体制改革，推进行政审批制度改革。",
 ])
 def test_measures_names_not_found(text: str) -> None:
