@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
+from weakref import WeakKeyDictionary
 
 from policykg.extract import extensions
 from spacy.language import Language
@@ -112,7 +113,8 @@ class Found(NamedTuple):
 
 
 def found(doc: Doc, key: str) -> list[Found]:
-    """The spans of ``doc.spans[key]`` as :class:`Found`, in their order.
+    """The spans of ``doc.spans[key]`` as :class:`Found`, in their order (read once per
+    Doc and group; a Found's ``attrs`` is the span's own dict).
 
     Reading ``span._.x`` builds an Underscore object and a key per access (about ten
     times the cost of a dict look-up); spaCy keeps the values in ``doc.user_data`` under
@@ -123,6 +125,9 @@ def found(doc: Doc, key: str) -> list[Found]:
     group = doc.spans.get(key)
     if not group:
         return []
+    cached = _FOUND.setdefault(doc, {}).get(key)
+    if cached is not None and cached[0] is group and cached[1] == len(group):
+        return cached[2]  # the same group, unchanged since it was read
     out = []
     if _underscore_in_user_data():
         data = doc.user_data
@@ -134,7 +139,13 @@ def found(doc: Doc, key: str) -> list[Found]:
         for span in group:
             ext = span._
             out.append(Found(span.start_char, span.end_char, ext.canonical, ext.attrs))
+    _FOUND[doc][key] = (group, len(group), out)
     return out
+
+
+# found() per Doc and span key, kept while the Doc lives (and never in doc.user_data,
+# which must stay serialisable)
+_FOUND: WeakKeyDictionary[Doc, dict[str, tuple[Any, int, list[Found]]]] = WeakKeyDictionary()
 
 
 @cache

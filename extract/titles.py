@@ -25,7 +25,7 @@ import re
 import unicodedata
 from typing import Any
 
-from policykg.extract.component import RuleComponent, char_span, doc_text
+from policykg.extract.component import Found, RuleComponent, char_span, doc_text, found
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -76,7 +76,7 @@ class TitlesComponent(RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        numbers = {s.start_char: s for s in doc.spans.get("numbers", [])}
+        numbers = {n.start_char: n for n in found(doc, "numbers")}
         spans: list[Span] = []
         defined: dict[str, str] = {}  # abbreviation canonical -> full title canonical
         skip_until = -1  # a defined abbreviation's own 《》 is not a document
@@ -96,8 +96,8 @@ class TitlesComponent(RuleComponent):
                 attrs["doc_type"] = self.doc_type(printed)
             number, abbreviation, paren_end = self._after(text, end + 1, numbers)
             if number is not None:
-                number._.attrs["role"] = "cited"
-                attrs["number"] = number._.attrs["number"]
+                number.attrs["role"] = "cited"  # the span's own attrs dict
+                attrs["number"] = number.attrs["number"]
             if abbreviation:
                 attrs["abbreviation"] = abbreviation
                 defined[canonical_title(abbreviation)] = canonical
@@ -109,7 +109,7 @@ class TitlesComponent(RuleComponent):
         return doc
 
     @staticmethod
-    def _after(text: str, at: int, numbers: dict[int, Span]) -> tuple[Span | None, str | None,
+    def _after(text: str, at: int, numbers: dict[int, Found]) -> tuple[Found | None, str | None,
                                                                        int]:
         """What follows a title's 》: its number and the abbreviation it defines."""
         m = AFTER.match(text, at)
