@@ -38,6 +38,7 @@ measure span of that name nearest the title.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from policykg.extract.component import (
@@ -282,6 +283,7 @@ class _Context:
         self.agencies: list[Found] = found(doc, "agencies")
         self.measures: list[Found] = found(doc, "measures")
         self.opens = [self.text.rfind("《", 0, s.start_char) for s in self.docs]
+        self.closes = [self.text.find("》", s.end_char) + 1 for s in self.docs]
         self.doc_by_open = {o: i for i, o in enumerate(self.opens)}
         self.agency_by_start = {a.start_char: i for i, a in enumerate(self.agencies)}
         self.own: list[int] = []  # documents the text itself issues
@@ -310,13 +312,14 @@ class _Context:
         return sentence_of(self.starts, offset)
 
     def in_title(self, offset: int) -> bool:
-        return any(o < offset < s.end_char for o, s in zip(self.opens, self.docs, strict=True))
+        i = bisect_left(self.opens, offset) - 1  # titles are in text order, never overlap
+        return i >= 0 and offset < self.docs[i].end_char
 
     def open_at(self, index: int) -> int:
         return self.opens[index]
 
     def close_of(self, index: int) -> int:
-        return self.text.find("》", self.docs[index].end_char) + 1
+        return self.closes[index]
 
     def chain_at(self, offset: int) -> list[int]:
         """The titles of a list that starts at ``offset`` (《A》、《B》(…)和《C》)."""
@@ -333,15 +336,23 @@ class _Context:
     def chains(self, start: int, end: int) -> list[tuple[list[int], int]]:
         """Every title list in [start, end): (its titles, the offset after its last 》)."""
         out, seen = [], set()
-        for i, o in enumerate(self.opens):
-            if start <= o < end and i not in seen:
+        for i in range(bisect_left(self.opens, start), len(self.opens)):
+            o = self.opens[i]
+            if o >= end:
+                break
+            if i not in seen:
                 chain = self.chain_at(o)
                 seen.update(chain)
                 out.append((chain, self.close_of(chain[-1])))
         return out
 
     def titles_in(self, start: int, end: int) -> list[int]:
-        return [i for i, o in enumerate(self.opens) if start <= o and self.close_of(i) <= end]
+        out = []
+        for i in range(bisect_left(self.opens, start), len(self.opens)):
+            if self.closes[i] > end:
+                break
+            out.append(i)
+        return out
 
     def starts_sentence(self, index: int, s_start: int) -> bool:
         return not self.text[s_start:self.opens[index]].strip()
