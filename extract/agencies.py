@@ -221,17 +221,20 @@ class AgenciesComponent(RuleComponent):
     def unlisted_place(self, text: str, level_at: int) -> int | None:
         """Start of a place missing from the division list (红谷滩区, 云岭市松溪区): two or
         three characters before the level, after a clear boundary or another place."""
+        town = text[level_at] in "镇乡"
         for size in (2, 3):
             q = level_at - size
+            if q < 0:
+                continue
+            before = text[q - 1] if q > 0 else "^"
+            if not (town or before in STRONG_BOUNDARY or before in "省市州"):
+                continue  # the cheap test first: most level words follow running text
             name = text[q:level_at]
-            if q < 0 or not all("\u4e00" <= c <= "\u9fff" and c not in NOT_IN_PLACE
-                                for c in name):
+            if not all("\u4e00" <= c <= "\u9fff" and c not in NOT_IN_PLACE for c in name):
                 continue
             if any(self.stop_ending(text, e) for e in range(q + 1, level_at + 1)):
                 continue
-            before = text[q - 1] if q > 0 else "^"
-            if before in STRONG_BOUNDARY or (text[level_at] in "镇乡"
-                                            and self.stop_ending(text, q)):
+            if before in STRONG_BOUNDARY or (town and self.stop_ending(text, q)):
                 return q  # a town after a boundary word: 依托城关镇司法所
             if before in "省市州":
                 outer = self.place_ending(text, q)
