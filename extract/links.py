@@ -58,7 +58,8 @@ CLAUSE_END = re.compile(r"[，,；;：:]")
 COORD = re.compile(r"\s*(?:、|和|与|及|以及|会同|联合|\s)?\s*")  # X会同Y印发: both issue
 AFTER_TRIGGER = re.compile(r"[了的并\s]*(?:实施)?[了的\s]*")
 TITLE_SEP = re.compile(r"\s*(?:[(（][^()（）]{0,80}[)）])?\s*(?:、|，|,|和|及|与|以及)?\s*")
-PASSIVE = re.compile(r"\s*(?:[(（][^()（）]{0,80}[)）])?\s*(?:已经|业经|已|经|由)")
+PASSIVE = re.compile(
+    r"\s*(?:[(（][^()（）]{0,80}[)）])?\s*(?:后|并|再|又)?\s*(?:已经|业经|已|经|由)")
 PRONOUN = re.compile(r"\s*(?:我|本|各|全|该)")
 TRANSMIT = re.compile(
     r"现(?:予以|予|将(?P<between>.{0,200}?))?(?P<trigger>印发|发布|颁布|下发|公布)")
@@ -150,23 +151,31 @@ class LinksComponent(RuleComponent):
 
     def passive(self, ctx: _Context, s_start: int, s_end: int, sentence: int,
                 links: list[dict[str, Any]]) -> None:
+        """《X》(已)经/由 a body … trigger: in the clause right after the titles, or, where
+        the titles open the sentence, in a later clause that starts so
+        (「《X》经区政府同意后，由区司法局印发」)."""
         text = ctx.text
         for chain, chain_end in ctx.chains(s_start, s_end):
-            m = PASSIVE.match(text, chain_end)
-            if not m:
-                continue
-            clause_end = ctx.clause_end(m.end(), s_end)
-            trig = self.passive_re.search(text, m.end(), clause_end)
-            if not trig:
-                continue
-            first = next((i for i, a in enumerate(ctx.agencies)
-                          if m.end() <= a.start_char and a.end_char <= trig.start()), None)
-            if first is None:
-                continue
-            for agency in ctx.coordinated_right(first, trig.start()):
-                for target in chain:
-                    links.append(_link("issued", ("agencies", agency), target, sentence,
-                                       trig.group()))
+            starts = [chain_end]
+            if ctx.starts_sentence(chain[0], s_start):
+                starts += [c for c, _ in ctx.clauses(chain_end, s_end)[1:]]
+            for at in starts:
+                m = PASSIVE.match(text, at)
+                if not m:
+                    continue
+                clause_end = ctx.clause_end(m.end(), s_end)
+                trig = self.passive_re.search(text, m.end(), clause_end)
+                if not trig or "《" in text[m.end():trig.start()]:
+                    continue
+                first = next((i for i, a in enumerate(ctx.agencies)
+                              if m.end() <= a.start_char and a.end_char <= trig.start()), None)
+                if first is None:
+                    continue
+                for agency in ctx.coordinated_right(first, trig.start()):
+                    for target in chain:
+                        links.append(_link("issued", ("agencies", agency), target, sentence,
+                                           trig.group()))
+                break
 
     def transmittal(self, ctx: _Context, s_start: int, s_end: int, sentence: int,
                     links: list[dict[str, Any]]) -> None:
