@@ -5,7 +5,8 @@ number. Nothing is guessed: a field the text does not print stays None.
   发文字号, 成文日期, 发布日期 …), the value after the label or on the next line.
 - Title: the 标题 field, else the first heading line before the body starts (a short line
   with no sentence punctuation that ends in a 文种, after a site prefix such as 政务服务丨);
-  a line of issuing bodies right above a 「关于…/印发…」 line is part of it.
+  a line of issuing bodies right above a 「关于…/印发…」 line is part of it; else the title
+  the file's container states (html, docx; ``LoadedText.title``) if it is shaped so.
 - Author (the body that wrote it): the 发文机关 field; else the part of the title before
   关于/印发 (「X关于…的通知」) or before the year of a report (「X2021年度…报告」) when it
   ends like a body (``meta_agency_endings.txt``), or the body of an order (「X令」); else
@@ -75,6 +76,8 @@ class MetaComponent(RuleComponent):
                  if m.end() > m.start()][:HEADER_LINES]
         fields = self._fields(text, lines)
         title, title_span = self._title(text, lines, fields)
+        if title is None:  # the title the container states (html <title>/<h1>, docx core)
+            title = self._container_title(doc)
         signature = self._signature(text)
         author, author_span = fields.get("author"), None
         if author:
@@ -151,6 +154,16 @@ class MetaComponent(RuleComponent):
                 return squashed, (start, end)
             previous = (start, end)
         return None, None
+
+    def _container_title(self, doc: Doc) -> str | None:
+        stated = getattr(doc._.source, "title", None)
+        if not stated:
+            return None
+        squashed = _squash(stated)
+        if (6 <= len(squashed) <= MAX_TITLE and not SENTENCE_MARKS.search(stated)
+                and self.doc_type(squashed)):
+            return squashed
+        return None
 
     def _bodies(self, line: str) -> bool:
         parts = line.split()

@@ -51,3 +51,17 @@ def meta(text: str) -> dict:
 def test_meta_printed_fields(text: str, expected: dict) -> None:
     found = meta(text)
     assert {key: found[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(("stated", "title"), [
+    ("松溪区人民政府关于2023年度法治政府建设情况的报告",
+     "松溪区人民政府关于2023年度法治政府建设情况的报告"),
+    ("松溪区人民政府门户网站", None),  # a site's name is no title
+])
+def test_meta_title_the_container_states(stated: str, title: str | None) -> None:
+    from policykg.extract.api import extract_loaded
+    from policykg.extract.loaded import LoadedText
+
+    loaded = LoadedText("songxi.html", "2023年，松溪区坚持依法行政。", "0" * 64, "html", None,
+                        stated)
+    assert extract_loaded(loaded).meta.title == title
