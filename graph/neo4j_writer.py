@@ -270,7 +270,6 @@ def push(
     ``progress`` is called with the number of rows of each batch written; ``provenance``
     (:func:`store_provenance`) adds every mention and stating sentence to the relationships.
     """
-    started = time.monotonic()
     kind_of: dict[str, str] = {}
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     sha_of: dict[str, str] = {}  # text id -> sha-256 of its source
@@ -287,6 +286,7 @@ def push(
                 iri_of[text] = node.id
     edge_list = list(edges)
 
+    started = time.monotonic()  # the time in Neo4j, not reading the rows
     report = PushReport()
     with _session(target) as run:
         for label in cypher.LABELS:

@@ -1,0 +1,138 @@
+"""Neo4j push throughput (nodes + relationships per second) on a corpus of >= 100k facts.
+
+The dev corpus is extracted once; its texts are then written into a temporary store again
+and again under new ids (``<stem>-c007``: what copies of the files under other stems
+would give, without extracting each copy), until the graph holds at least ``--min-facts``
+nodes + relationships. That store is pushed into an empty Neo4j database; the figure is
+the push's own time (rows already read from the store), then a second push (nothing
+changed) is timed too.
+
+    .venv/bin/python bench/neo4j_push.py                       # starts its own Neo4j
+    NEO4J_URI=bolt://… NEO4J_PASSWORD=… .venv/bin/python bench/neo4j_push.py --uri-from-env
+
+Without --uri-from-env it starts scripts/neo4j-test-server on a free port with a fresh
+home (the database must be empty: a push mirrors the store).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from policykg.extract.api import extract_many
+from policykg.graph.build import write_extraction
+from policykg.graph.neo4j_writer import Neo4jTarget, push, store_provenance
+from policykg.graph.store import open_store
+from policykg.graph.view import edge_rows, node_rows
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(home: Path, java_opts: str) -> tuple[subprocess.Popen, Neo4jTarget]:
+    port, password = _free_port(), "bench-" + secrets.token_hex(8)
+    env = {**os.environ, "NEO4J_PASSWORD": password, "NEO4J_JAVA_OPTS": java_opts}
+    proc = subprocess.Popen([str(ROOT / "scripts" / "neo4j-test-server"), "run", str(port),
+                             str(home)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            env=env)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith(b"READY"):
+            return proc, Neo4jTarget(f"bolt://127.0.0.1:{port}", "neo4j", password)
+    raise SystemExit(f"the Neo4j launcher exited with {proc.wait()}")
+
+
+def _facts(store: object) -> int:
+    return sum(1 for _ in node_rows(store)) + sum(1 for _ in edge_rows(store))
+
+
+def build(corpus: Path, store_dir: Path, min_facts: int) -> tuple[object, int, float]:
+    extractions = [e for _, e in extract_many(sorted(corpus.glob("*.txt")))
+                   if not isinstance(e, Exception)]
+    store = open_store(store_dir)
+    started, copies = time.monotonic(), 0
+
+    def add(n: int) -> None:
+        nonlocal copies
+        for _ in range(n):
+            for extraction in extractions:
+                write_extraction(store, dataclasses.replace(
+                    extraction, text_id=f"{extraction.text_id}-c{copies:03d}"))
+            copies += 1
+
+    # Shared entities (documents, agencies, measures) are written once whatever the
+    # copies; each copy adds its texts, figures and relationships: grow by that step.
+    add(1)
+    first = _facts(store)
+    add(1)
+    facts = _facts(store)
+    while facts < min_facts:
+        add(max(1, -(-(min_facts - facts) // (facts - first))))
+        facts = _facts(store)
+    return store, copies, time.monotonic() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEV)
+    parser.add_argument("--min-facts", type=int, default=100_000)
+    parser.add_argument("--batch-size", type=int, default=2000)
+    parser.add_argument("--uri-from-env", action="store_true",
+                        help="push to NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD (an empty database)")
+    parser.add_argument("--java-opts", default="-Xmx2g", help="JVM options of our own server")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="neo4j-bench-") as tmp:
+        print("building the store …", file=sys.stderr)
+        store, copies, build_s = build(args.corpus, Path(tmp) / "store", args.min_facts)
+        started = time.monotonic()
+        nodes, edges = list(node_rows(store)), list(edge_rows(store))
+        provenance = store_provenance(store)
+        read_s = time.monotonic() - started
+        proc = None
+        if args.uri_from_env:
+            target = Neo4jTarget(os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
+                                 os.environ.get("NEO4J_USER", "neo4j"),
+                                 os.environ["NEO4J_PASSWORD"])
+        else:
+            print("starting Neo4j …", file=sys.stderr)
+            proc, target = start_server(Path(tmp) / "neo4j", args.java_opts)
+        try:
+            first = push(target, nodes, edges, batch_size=args.batch_size,
+                         provenance=provenance)
+            again = push(target, nodes, edges, batch_size=args.batch_size,
+                         provenance=provenance)
+        finally:
+            if proc is not None:
+                proc.terminate()
+                proc.wait()
+    result = {
+        "texts": len(first.texts_written), "copies_of_dev": copies,
+        "nodes": first.nodes, "relationships": first.relationships, "facts": first.facts,
+        "push_seconds": round(first.seconds, 2),
+        "push_facts_per_s": round(first.facts / first.seconds),
+        "repush_unchanged_seconds": round(again.seconds, 2),
+        "read_rows_seconds": round(read_s, 2), "build_store_seconds": round(build_s, 2),
+        "batch_size": args.batch_size,
+    }
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
