@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from policykg.extract.api import extract_loaded
+from policykg.extract.loaded import LoadedText
 from policykg.extract.pipeline import shared_pipeline
 
 
@@ -59,9 +61,6 @@ def test_meta_printed_fields(text: str, expected: dict) -> None:
     ("松溪区人民政府门户网站", None),  # a site's name is no title
 ])
 def test_meta_title_the_container_states(stated: str, title: str | None) -> None:
-    from policykg.extract.api import extract_loaded
-    from policykg.extract.loaded import LoadedText
-
     loaded = LoadedText("songxi.html", "2023年，松溪区坚持依法行政。", "0" * 64, "html", None,
                         stated)
     assert extract_loaded(loaded).meta.title == title
