@@ -39,12 +39,16 @@ from policykg.ontology.errors import Neo4jError, QueryError
 
 __all__ = [
     "Neo4jTarget",
+    "Provenance",
     "PushReport",
     "counts",
+    "edge_properties",
     "named_cypher",
+    "node_properties",
     "push",
     "push_store",
     "run_cypher",
+    "store_provenance",
 ]
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
