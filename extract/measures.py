@@ -137,8 +137,9 @@ class MeasuresComponent(RuleComponent):
             return None
         after = text[after_at:after_at + 10].lstrip("的")
         starts_positive = self.after_pos.match(after)
-        if self.after_neg.search(after, 0, 6) and not starts_positive:
-            return None
+        named_kind = starts_positive is not None and starts_positive.group() in KINDS
+        if self.after_neg.search(after, 0, 6) and not named_kind:
+            return None  # “一个统筹、四大职能”工作布局: a layout, though 工作 comes first
         if len(name) == 2 and NUMERAL.match(name) and not self.after_pos.search(after, 0, 8):
             return None  # “四风”, “两高”: a numbered label, unless named as a campaign
         before = text[max(0, start - 5):start - 1]
