@@ -14,12 +14,13 @@ Three rules:
 - a list adopted as systems: 推行首问负责、一次性告知、限时办结等制度 gives each item.
 
 Nothing inside a 《》 title or a document number counts. Each span gets ``canonical``
-(white space removed) and ``attrs = {"kind": 制度 | 机制 | 平台 | 工程 | 行动 | 改革 | 模式 | …}``.
+(NFKC, white space removed) and ``attrs = {"kind": 制度 | 机制 | 平台 | 工程 | 改革 | …}``.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from policykg.extract.component import RuleComponent, doc_text
@@ -96,7 +97,8 @@ class MeasuresComponent(RuleComponent):
                 taken.append(cand)
         spans = []
         for cand in sorted(taken, key=lambda c: c.start):
-            name = "".join(text[cand.start:cand.end].split())
+            # NFKC, no white space: “互联网＋政务服务” and “互联网+政务服务” are one measure
+            name = unicodedata.normalize("NFKC", "".join(text[cand.start:cand.end].split()))
             span = make_span(doc, cand.start, cand.end, "MEASURE", name, {"kind": cand.kind})
             if span is not None:
                 spans.append((span, cand.kind))
