@@ -1,9 +1,10 @@
 """The embedded on-disk store: pyoxigraph.Store in a folder, one named graph per text.
 
 It is the build's default writer (see graph/build.py's Writer): ``write_text`` replaces a
-text's graph in ONE SPARQL UPDATE request (queries/writer_replace_text.rq: DROP the graph,
-INSERT the new one), which Oxigraph applies as one transaction; a text not yet in the
-store is added with one ``Store.extend``, also one transaction. A build killed midway
+text's graph in ONE SPARQL UPDATE request (queries/writer_replace_text.rq: DELETE DATA what
+the new version drops, INSERT DATA what it adds), which Oxigraph applies as one
+transaction; a text not yet in the store is added with one ``Store.extend``, also one
+transaction. A build killed midway
 leaves each text either as it was or as it is now, never half-written. Queries see the
 union of the named graphs as the default graph. Failures of the store are StoreError.
 """
@@ -66,10 +67,15 @@ class OxigraphStore:
             # A new text: one transactional insert, faster than a SPARQL update.
             self._run(lambda: self.store.extend(statements), f"cannot write {text_iri}")
             return len(statements)
-        body = ox.serialize([q.triple for q in statements], format=ox.RdfFormat.N_TRIPLES)
-        update = self._replace.replace("{graph}", str(graph)).replace(
-            "{triples}", (body or b"").decode("utf-8"))
-        self._run(lambda: self.store.update(update), f"cannot write {text_iri}")
+        # A text already there: one update that deletes what the new version drops and
+        # inserts what it adds (nothing at all when it did not change).
+        old = set(self._run(lambda: list(self.store.quads_for_pattern(None, None, None, graph)),
+                            "cannot read"))
+        new = set(statements)
+        if old != new:
+            update = self._replace.replace("{graph}", str(graph)).replace(
+                "{deleted}", _ntriples(old - new)).replace("{inserted}", _ntriples(new - old))
+            self._run(lambda: self.store.update(update), f"cannot write {text_iri}")
         return len(statements)
 
     def remove_text(self, text_iri: str) -> bool:
@@ -119,6 +125,11 @@ class OxigraphStore:
 
 def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False) -> OxigraphStore:
     return OxigraphStore(path, read_only=read_only)
+
+
+def _ntriples(quads: set[ox.Quad]) -> str:
+    body = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
+    return (body or b"").decode("utf-8")
 
 
 def _problem(err: BaseException) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
 import sys
@@ -81,27 +82,41 @@ from policykg.graph.store import OxigraphStore
 from policykg.pipeline import build
 
 store = OxigraphStore(sys.argv[1])
+folders = sys.argv[2:4]
 for i in range(1000):
-    build([sys.argv[2]], store, progress=False, report=lambda line: None, force=True)
-    if i == 0:  # what every round writes: this process's code does not change under it
-        Path(sys.argv[3]).write_bytes(store.nquads())
+    build([folders[i % 2]], store, progress=False, report=lambda line: None, force=True)
+    if i < 2:  # what the rounds write: this process's code does not change under it
+        Path(sys.argv[4 + i]).write_bytes(store.nquads())
     print("round", i, flush=True)
 """
 
 
-def _by_graph(nquads: bytes) -> dict[bytes, set[bytes]]:
+def _by_graph(nquads: bytes) -> dict[bytes, frozenset[bytes]]:
     graphs: dict[bytes, set[bytes]] = {}
     for line in nquads.splitlines():
         graphs.setdefault(line.rsplit(b" ", 2)[-2], set()).add(line)
-    return graphs
+    return {g: frozenset(lines) for g, lines in graphs.items()}
 
 
 @pytest.mark.slow
 def test_store_killed_real_build_keeps_every_text_whole(samples_dir, tmp_path):
-    # A real build rebuilds the samples over and over (--force) and is killed in a round.
-    path, reference = tmp_path / "store", tmp_path / "round-0.nq"
+    # A real build alternates between the samples and a version of them with one more
+    # sentence per .txt text, so every round rewrites those texts; it is killed mid-round.
+    changed = tmp_path / "changed" / samples_dir.name
+    shutil.copytree(samples_dir, changed)
+    rewritten = 0
+    for path in changed.glob("*.txt"):
+        try:
+            text = path.read_text("utf-8")
+        except UnicodeDecodeError:
+            continue  # a sample in another encoding stays as it is
+        path.write_text(text + "\n全年另办理行政复议案件12件。\n", "utf-8")
+        rewritten += 1
+    assert rewritten
+    path, refs = tmp_path / "store", [tmp_path / "round-0.nq", tmp_path / "round-1.nq"]
     child = subprocess.Popen(
-        [sys.executable, "-c", _BUILDER, str(path), str(samples_dir), str(reference)],
+        [sys.executable, "-c", _BUILDER, str(path), str(samples_dir), str(changed),
+         *map(str, refs)],
         stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().startswith("round 0")
@@ -115,8 +130,9 @@ def test_store_killed_real_build_keeps_every_text_whole(samples_dir, tmp_path):
             child.kill()
     assert child.returncode == -signal.SIGKILL
 
-    expected = _by_graph(reference.read_bytes())
+    versions = [_by_graph(ref.read_bytes()) for ref in refs]
+    assert versions[0] != versions[1]
     found = _by_graph(OxigraphStore(path).nquads())
-    assert found.keys() == expected.keys()  # every text there (round 0 wrote them all)
+    assert found.keys() == versions[0].keys()  # every text there (round 0 wrote them all)
     for graph, lines in found.items():
-        assert lines == expected[graph], f"{graph.decode()} is not whole"
+        assert lines in (versions[0][graph], versions[1][graph]), f"{graph.decode()} is torn"
