@@ -24,10 +24,11 @@ from policykg.ontology.vocabulary import agency_kinds, document_types
 __all__ = ["LINK_PREDICATES", "TextGraph", "text_graph"]
 
 _N = ox.NamedNode
-_XSD_DECIMAL = _N(str(ns.XSD.decimal))
-_XSD_INTEGER = _N(str(ns.XSD.integer))
-_XSD_DATE = _N(str(ns.XSD.date))
-_XSD_GYEAR = _N(str(ns.XSD.gYear))
+_XSD_STRING = str(ns.XSD.string)
+_XSD_DECIMAL = str(ns.XSD.decimal)
+_XSD_INTEGER = str(ns.XSD.integer)
+_XSD_DATE = str(ns.XSD.date)
+_XSD_GYEAR = str(ns.XSD.gYear)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 #: link kind → (predicate, subject kinds, object kinds, whether the triple runs target → source)
@@ -68,21 +69,35 @@ def _node(iri: str) -> ox.NamedNode:
 
 
 class _Writer:
+    """Collects the statements as plain tuples; they become Quads once, sorted, at the end."""
+
     def __init__(self, graph: str) -> None:
         self.graph = _N(graph)
-        self.quads: set[ox.Quad] = set()
+        # (subject, predicate, object value, "" for an IRI | "@lang" | datatype IRI)
+        self.rows: set[tuple[str, str, str, str]] = set()
         self.entities: set[str] = set()  # the IRIs of the nodes described
 
-    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
-        obj = _node(o) if isinstance(o, str) else o
-        self.quads.add(ox.Quad(_node(s), _node(p), obj, self.graph))
+    def add(self, s: str, p: str, o: str) -> None:
+        self.rows.add((s, str(p), str(o), ""))
 
     def lit(self, s: str, p: str, value: str | None, lang: str | None = None) -> None:
         if value:
-            self.add(s, p, ox.Literal(value, language=lang))
+            self.rows.add((s, str(p), value, f"@{lang}" if lang else _XSD_STRING))
 
-    def typed(self, s: str, p: str, value: object, datatype: ox.NamedNode) -> None:
-        self.add(s, p, ox.Literal(str(value), datatype=datatype))
+    def typed(self, s: str, p: str, value: object, datatype: str) -> None:
+        self.rows.add((s, str(p), str(value), datatype))
+
+    def quads(self) -> list[ox.Quad]:
+        return [ox.Quad(_node(s), _node(p), _term(o, extra), self.graph)
+                for s, p, o, extra in sorted(self.rows)]
+
+
+def _term(value: str, extra: str) -> ox.NamedNode | ox.Literal:
+    if not extra:
+        return _node(value)
+    if extra.startswith("@"):
+        return ox.Literal(value, language=extra[1:])
+    return ox.Literal(value, datatype=_node(extra))
 
 
 def text_graph(resolved: ResolvedText) -> TextGraph:
@@ -139,7 +154,7 @@ def text_graph(resolved: ResolvedText) -> TextGraph:
     graph = TextGraph(text, [])
     _links(w, resolved, graph)
     graph.entities = len(w.entities)
-    graph.quads = sorted(w.quads, key=str)
+    graph.quads = w.quads()
     return graph
 
 
