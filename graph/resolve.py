@@ -6,7 +6,8 @@ key (docs/model.md), so each text can be (re)built alone into its own named grap
 - documents: the normalised title (NFKC, one dash, no white space, quotes unified);
 - agencies: the canonical name qualified by the place of the text that mentions it.
   区司法局 in a text of 赣州市章贡区 is 赣州市章贡区司法局; a 市委 there is the city's
-  (赣州市委) because the level word 市 points above the district; national bodies
+  (赣州市委, keyed 中共赣州市委员会 as extract spells it) because the level word 市
+  points above the district; national bodies
   (国务院, 中共中央, 司法部 …) and names that already start with a place stay as they are.
   A level word with no matching place part (省委 in a text of 长春市) is kept apart per
   place (key ``长春市|省委``) rather than merged with every other province's, and a name
