@@ -113,9 +113,6 @@ class OxigraphStore:
         lines = sorted(set((data or b"").splitlines()))
         return b"".join(line + b"\n" for line in lines if line)
 
-    def __len__(self) -> int:
-        return self._run(lambda: len(self.store), "cannot read")
-
     def _run(self, action: Callable[[], T], what: str) -> T:
         try:
             return action()

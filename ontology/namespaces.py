@@ -51,7 +51,7 @@ PKG = ClosedNamespace(
         "documentTypes", "agencyKinds", "measures",
         # properties
         "key", "sha256", "sourceFile", "year", "mentions", "reports", "about",
-        "establishedBy", "carriesOut", "value", "unit", "printed", "counted",
+        "establishedBy", "carriesOut", "unit", "printed", "counted",
         "measureKind", "sentence", "sentenceIndex", "trigger", "abbreviation",
     ],
 )
