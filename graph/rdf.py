@@ -129,23 +129,26 @@ def text_graph(resolved: ResolvedText) -> TextGraph:
               (ex.measures, ns.PKG.mentions), (ex.metrics, ns.PKG.reports))
     for records, predicate in groups:
         for record in records:
-            entity = resolved.entities[record.id]
+            entity = resolved.entities.get(record.id)
+            if entity is None:
+                continue
             _entity(w, entity)
             w.add(text, predicate, entity.iri)
             for mention in record.mentions:
                 _mention(w, resolved, entity, mention)
+    known = resolved.entities
     for doc in ex.documents:
-        _document(w, resolved.entities[doc.id].iri, doc)
+        if doc.id in known:
+            _document(w, known[doc.id].iri, doc)
     for agency in ex.agencies:
-        if agency.kind in agency_kinds():
-            w.add(resolved.entities[agency.id].iri, ns.ORG.classification,
-                  ns.agency_kind_iri(agency.kind))
-    for measure in ex.measures:
-        iri = resolved.entities[measure.id].iri
+        if agency.id in known and agency.kind in agency_kinds():
+            w.add(known[agency.id].iri, ns.ORG.classification, ns.agency_kind_iri(agency.kind))
+    for measure in (m for m in ex.measures if m.id in known):
+        iri = known[measure.id].iri
         w.add(iri, ns.SKOS.inScheme, str(ns.PKG.measures))
         w.lit(iri, ns.PKG.measureKind, measure.kind)
-    for metric in ex.metrics:
-        iri = resolved.entities[metric.id].iri
+    for metric in (m for m in ex.metrics if m.id in known):
+        iri = known[metric.id].iri
         w.typed(iri, ns.RDF.value, _decimal(metric.value), _XSD_DECIMAL)
         w.lit(iri, ns.PKG.unit, metric.unit)
         w.lit(iri, ns.PKG.printed, metric.text)
@@ -235,8 +238,8 @@ def _links(w: _Writer, resolved: ResolvedText, graph: TextGraph) -> None:
                 issued.add(target.iri)
     # A document whose issuer is printed but no issuing sentence was linked.
     for doc in ex.documents:
-        entity = resolved.entities[doc.id]
-        if not doc.issuer or entity.iri in issued:
+        entity = resolved.entities.get(doc.id)
+        if entity is None or not doc.issuer or entity.iri in issued:
             continue
         sentence = doc.mentions[0].sentence if doc.mentions else None
         for agency in issuer_agencies(doc.issuer, resolved.place, ex.text_id):

@@ -263,7 +263,9 @@ def resolve(extraction: Extraction) -> ResolvedText:
         key = ns.figure_key(extraction.text_id, metric.value, metric.unit)
         entities[metric.id] = Entity("Figure", key,
                                      ns.figure_iri(extraction.text_id, metric.value, metric.unit),
-                                     metric.text, _printed(metric.text))
+                                     metric.text or key, _printed(metric.text))
+    # A record with nothing left to key it on (a blank name) is no node; its links drop.
+    entities = {local: e for local, e in entities.items() if e.key and e.label}
     jurisdiction = None
     if place is not None and place.name:
         jurisdiction = Entity("Jurisdiction", place.name, ns.place_iri(place.name), place.name)

@@ -59,3 +59,16 @@ def test_rdf_figure_value_is_a_plain_decimal(query_extractions, value, literal):
     values = [q.object for q in graph_of(record).quads if q.predicate.value.endswith("#value")]
     assert ox.Literal(literal, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")) \
         in values
+
+
+def test_rdf_blank_names_are_no_nodes_and_the_graph_stays_valid(query_extractions, new_store,
+                                                                 shapes):
+    record = Extraction.from_dict(query_extractions[0].to_dict())
+    record.agencies[0].name = record.agencies[0].canonical = " "
+    record.documents[0].title = record.documents[0].canonical = ""
+    record.metrics[0].text = ""
+    conforms, report = _conforms(new_store([record]), shapes)
+    assert conforms, report
+    labels = [q.object.value for q in graph_of(record).quads
+              if q.predicate.value.endswith("prefLabel")]
+    assert "" not in labels and " " not in labels
