@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from policykg import pipeline
 from policykg.commands.build import writer_for
 from policykg.graph.store import DEFAULT_STORE
+from policykg.ontology.errors import StoreError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,6 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.sparql_endpoint and not (Path(args.store) / "CURRENT").exists():
+        raise StoreError(f"{args.store}: no store here (run `policykg build`)")
     writer = writer_for(args)
     missing = 0
     for name in args.files:

@@ -85,3 +85,6 @@ def test_pipeline_remove_takes_one_text_out(corpus, tmp_path, capsys):
     assert _store(store).text_iris() == [text_iri("wuxi-2023")]
     assert main(["remove", "songxi-2023.txt", "--store", str(store)]) == 1
     assert "not in the graph" in capsys.readouterr().err
+    assert main(["remove", "songxi-2023.txt", "--store", str(tmp_path / "none")]) == 1
+    assert "no store here" in capsys.readouterr().err
+    assert not (tmp_path / "none").exists()
