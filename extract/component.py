@@ -112,6 +112,19 @@ class Found(NamedTuple):
     attrs: Any
 
 
+def annotate(span: Span, canonical: Any, attrs: Any) -> Span:
+    """Set ``span._.canonical`` and ``span._.attrs`` (straight into ``doc.user_data``
+    where spaCy keeps them, see :func:`found`)."""
+    if _underscore_in_user_data():
+        data, start, end = span.doc.user_data, span.start_char, span.end_char
+        data[("._.", "canonical", start, end)] = canonical
+        data[("._.", "attrs", start, end)] = attrs
+    else:
+        span._.canonical = canonical
+        span._.attrs = attrs
+    return span
+
+
 def found(doc: Doc, key: str) -> list[Found]:
     """The spans of ``doc.spans[key]`` as :class:`Found`, in their order (read once per
     Doc and group; a Found's ``attrs`` is the span's own dict).

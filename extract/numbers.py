@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from policykg.extract.component import RuleComponent, char_span, doc_text
+from policykg.extract.component import RuleComponent, annotate, char_span, doc_text
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -120,9 +120,8 @@ class NumbersComponent(RuleComponent):
             span = char_span(doc, start, end, "NUMBER")
             if span is None:
                 continue
-            span._.canonical = canonical_number(text[span.start_char:span.end_char])
-            span._.attrs = {"number": parts, "role": None}
-            spans.append(span)
+            spans.append(annotate(span, canonical_number(text[span.start_char:span.end_char]),
+                                  {"number": parts, "role": None}))
         doc.spans["numbers"] = spans
         return doc
 

@@ -25,7 +25,7 @@ import re
 import unicodedata
 from typing import Any
 
-from policykg.extract.component import Found, RuleComponent, char_span, doc_text, found
+from policykg.extract.component import Found, RuleComponent, annotate, char_span, doc_text, found
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -102,9 +102,7 @@ class TitlesComponent(RuleComponent):
                 attrs["abbreviation"] = abbreviation
                 defined[canonical_title(abbreviation)] = canonical
                 skip_until = paren_end
-            span._.canonical = canonical
-            span._.attrs = attrs
-            spans.append(span)
+            spans.append(annotate(span, canonical, attrs))
         doc.spans["documents"] = spans
         return doc
 
