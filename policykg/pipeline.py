@@ -31,6 +31,7 @@ class BuildReport:
     triples: int = 0  # written by this build
     entities: int = 0
     links: int = 0
+    dropped: int = 0  # links that name no known author or do not fit the model
     failures: list[PolicyKGError] = field(default_factory=list)
 
     @property
@@ -39,7 +40,8 @@ class BuildReport:
 
     def summary(self) -> str:
         return (f"{self.texts} texts ({self.built} built, {self.unchanged} unchanged), "
-                f"{self.entities} entities, {self.links} links, {self.triples} triples written, "
+                f"{self.entities} entities, {self.links} links ({self.dropped} dropped), "
+                f"{self.triples} triples written, "
                 f"{len(self.failures)} failed")
 
 
@@ -125,6 +127,7 @@ def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = N
         result.triples += len(graph.quads)
         result.entities += graph.entities
         result.links += graph.links
+        result.dropped += len(graph.dropped)
     return result
 
 
