@@ -7,10 +7,13 @@ Three rules:
   formula (两个维护), a year's survey, a slogan starting with a verb (坚持…), a principle,
   idea or spirit (“公开、公平、公正”原则), an honour or a label (…案例, …样板). A list of
   phrases (“宽进、快办、严管”) counts only where the text adopts it (…的审批服务模式,
-  打造“…”);
+  打造“…”) or where it is a numbered formula (“双随机、一公开”, “线上一网、线下一窗”) or
+  a set of service modes (“马上办、网上办、就近办”): one measure as printed;
 - unquoted heads (告知承诺制, 权力清单和责任清单制度, 涉企增值法律服务改革,
-  法治化综合改革试点): the name runs left from the head to a boundary word; generic
-  names (工作机制, 体制改革) are not measures;
+  法治化综合改革试点, 法治惠民工程, 百日攻坚行动, 松溪区智慧城管平台): the name runs left
+  from the head to a boundary word; generic names (工作机制, 体制改革, 专项整治行动) are
+  not measures, a platform or system is named by its place (政府信息公开平台 is none), and
+  工程/行动/平台/系统 must end the noun (行动指南, 工程项目 are other things);
 - a list adopted as systems: 推行首问负责、一次性告知、限时办结等制度 gives each item.
 
 Nothing inside a 《》 title or a document number counts. Each span gets ``canonical``
@@ -48,6 +51,22 @@ DOMAIN_AFTER = ("改革", "建设", "体系", "创新")
 MIN_NAME = {"制": 2, "改革": 5}
 # a short quoted name fused with one of these is half a name: “五型”政府 (left out)
 FUSED = re.compile(r"政府|城市|社会|机关")
+# a result, not a measure: 实现“满堂红”/“开门红”, 法律顾问“全覆盖”
+RESULT = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}红|全覆盖|满覆盖|动态清零|清零)$")
+# an item of a numbered formula: 双随机、一公开; 线上一网、线下一窗; 一周一法、一月一考
+NUMBERED_ITEM = re.compile(r"^[一二三四五六七八九十两双百千万]|[上下周月年日天地]一")
+# heads that name a thing only when the noun ends there: not 行动指南, 工程项目, 平台建设
+NOUN_HEADS = ("平台", "系统", "工程", "行动")
+NOUN_GOES_ON = re.compile(r"指南|计划|方案|项目|建设|管理|体系|能力|水平|质量|规划|纲要|要点"
+                          r"|资金|经费|[性化师员内外库费款组队部]")
+# platforms and systems are named by their place (松溪区智慧城管平台), not by what they do
+PLACED_HEADS = ("平台", "系统")
+COUNT = re.compile(r"[\d一二三四五六七八九十两几多]+[个项大类批]")
+COORDINATED = re.compile(r"(?:平台|系统|工程|行动)[和与及](?!.*(?:平台|系统|工程|行动)[和与及])")
+LEVEL = re.compile(r"[省市县区镇乡州旗](?!级)")
+# 系统 is a computer system only with one of these in its name (市公安系统 is a sector)
+SYSTEM_WORDS = re.compile(r"信息|管理|服务|数据|监测|监控|办案|办公|审批|智慧|智能|网上|在线|"
+                          r"一体化|数字|电子|平台|云")
 
 
 @dataclass(slots=True)
@@ -59,7 +78,8 @@ class Candidate:
 
 class MeasuresComponent(RuleComponent):
     data_files = ("measure_heads.txt", "measure_left_stops.txt", "measure_context.txt",
-                  "measure_not.txt", "measure_generic.txt")
+                  "measure_not.txt", "measure_generic.txt", "measure_generic_actions.txt",
+                  "measure_generic_works.txt", "agency_places.txt")
 
     def prepare(self) -> None:
         self.head_kinds = dict(line.split() for line in self.data["measure_heads.txt"])
@@ -84,6 +104,12 @@ class MeasuresComponent(RuleComponent):
         self.verb_neg = re.compile(alt("verb-"))
         self.not_measures = set(self.data["measure_not.txt"])
         self.generic = self.data["measure_generic.txt"]
+        # a name made only of these words is generic before 行动/工程 (专项整治, 联合执法)
+        words = sorted(self.data["measure_generic_actions.txt"], key=len, reverse=True)
+        self.generic_action = re.compile(f"(?:{'|'.join(map(re.escape, words))})*$")
+        self.generic_works = self.data["measure_generic_works.txt"]
+        self.places = set(self.data["agency_places.txt"])
+        self.place_lengths = sorted({len(p) for p in self.places}, reverse=True)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -127,7 +153,7 @@ class MeasuresComponent(RuleComponent):
         name = text[start:end].strip()
         if not 2 <= len(name) <= 25 or name in self.not_measures:
             return None
-        if PERIOD.match(name) or FORMULA.match(name) or TREND.match(name):
+        if PERIOD.match(name) or FORMULA.match(name) or TREND.match(name) or RESULT.match(name):
             return None
         if re.search(r"\d{4}年", name) or (len(name) <= 3 and name.endswith("化")
                                              and not NUMERAL.match(name)):
@@ -148,13 +174,24 @@ class MeasuresComponent(RuleComponent):
         if self.before_neg.search(before):
             return None
         adopted = self.before_pos.search(before)
-        if len(parts) > 1 and not (self.after_pos.search(after, 0, 8) or adopted):
+        if len(parts) > 1 and not (self.after_pos.search(after, 0, 8) or adopted
+                                   or self.formula_list(parts)):
             return None
         if len(name) <= 3 and FUSED.match(text, after_at):
             return None  # “五型”政府: the name alone is half of the measure's
         cue = starts_positive.group() if starts_positive else None
         kind = cue if cue in KINDS else next((k for k in KINDS if name.endswith(k)), None)
         return Candidate(start, end, kind)
+
+    def formula_list(self, parts: list[str]) -> bool:
+        """A list that names one measure though no cue word follows: a numbered formula
+        (双随机、一公开) or service modes (马上办、网上办、就近办), not a slogan or a list
+        of political formulas (四个意识、四个自信)."""
+        if any(not 2 <= len(p) <= 6 or p in self.not_measures or FORMULA.match(p)
+               or PERIOD.match(p) for p in parts):
+            return False
+        return (any(NUMBERED_ITEM.search(p) for p in parts)
+                or all(p.endswith("办") for p in parts))
 
     # --- unquoted heads ---------------------------------------------------------------
 
@@ -166,6 +203,10 @@ class MeasuresComponent(RuleComponent):
             if kind in ("制度", "机制") and text.startswith(DOMAIN_AFTER, m.end()):
                 continue  # 审批制度改革: a domain, not a named system
             start = self.walk_left(text, m.start(), 20)
+            if head in NOUN_HEADS:
+                # 百日攻坚行动和清风行动: the name starts after a coordinated one
+                before = COORDINATED.search(text, start, m.start())
+                start = before.end() if before else start
             name = text[start:m.start()]
             if text[start - 1:start] == "、" or name.endswith(("和", "与", "及")):
                 continue  # 科学、民主、依法决策机制; 办理程序和制度: not one named system
@@ -173,8 +214,28 @@ class MeasuresComponent(RuleComponent):
                 continue
             if any(name.endswith(g) or name == g for g in self.generic):
                 continue
+            if head in NOUN_HEADS and not self.named_noun(text, name, head, m.end()):
+                continue
             out.append(Candidate(start, m.end(), kind))
         return out
+
+    def named_noun(self, text: str, name: str, head: str, end: int) -> bool:
+        """X平台/X系统/X工程/X行动 is a measure when the noun ends at the head and X names
+        it: a place for a platform or system, more than generic action words otherwise."""
+        if NOUN_GOES_ON.match(text, end):
+            return False
+        if head in PLACED_HEADS:
+            return self.starts_with_place(name) and (
+                head != "系统" or SYSTEM_WORDS.search(name) is not None)
+        if head == "工程" and name.endswith(tuple(self.generic_works)):
+            return False  # 水利工程, 道路改造工程: a construction work, not a programme
+        # 完成四个专项行动: what a count of campaigns counts is what names them
+        return self.generic_action.match(COUNT.split(name)[-1]) is None
+
+    def starts_with_place(self, name: str) -> bool:
+        if LEVEL.match(name) and len(name) > 2 and name[1] not in "政委":
+            return True  # 市公共信用信息平台; not 省级…, not 区政府网站
+        return any(name[:k] in self.places for k in self.place_lengths if k < len(name))
 
     def adopted_lists(self, text: str) -> list[Candidate]:
         out = []

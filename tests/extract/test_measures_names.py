@@ -22,6 +22,15 @@ def measures(text: str) -> dict[str, str | None]:
     ("着力打造“马上办、网上办、就近办”的审批服务模式。", {"马上办、网上办、就近办"}),
     ("扎实推进“双随机、一公开”工作，确保监管公平公正。", {"双随机、一公开"}),
     ("入选全省第一批法治化营商环境改革试点。", {"法治化营商环境改革试点"}),
+    # unquoted X工程 / X行动 / X平台 / X系统 with a name of their own
+    ("深入实施法律援助惠民工程，开展百日攻坚行动和清风行动。",
+     {"法律援助惠民工程", "百日攻坚行动"}),
+    ("建成县矛盾纠纷多元化解平台，依托市行政执法监督信息系统开展监督。",
+     {"县矛盾纠纷多元化解平台", "市行政执法监督信息系统"}),
+    # a quoted list with no cue word: a numbered formula or service modes, one measure
+    ("企业开办实现“线上一网、线下一窗”，全面推行“一周一学、一月一考”。",
+     {"线上一网、线下一窗", "一周一学、一月一考"}),
+    ("群众办事可以“马上办、网上办、就近办”，少跑腿。", {"马上办、网上办、就近办"}),
 ])
 def test_measures_names_found(text: str, expected: set[str]) -> None:
     assert set(measures(text)) == expected
@@ -37,6 +46,14 @@ def test_measures_names_found(text: str, expected: set[str]) -> None:
     "组建“红枫叶”普法志愿者服务队，开展送法进社区活动。",
     "立足“一个中心、三大职能”工作布局，保持“敢闯、敢试、敢为”的精神状态。",
     "健全突发事件应对工作机制，深化行政复议体制改革，推进行政审批制度改革。",
+    # generic campaigns and works, sectors, platforms named only by what they do
+    "开展专项整治行动和联合执法行动，以实际行动践行承诺，完成四个专项行动。",
+    "加快推进水利工程和道路改造工程建设，纳入全市重点工程。",
+    "全市司法行政系统开展练兵，在政府信息公开平台公开，为工作提供行动指南。",
+    # quoted lists that are slogans or political formulas, and quoted labels
+    "弘扬“敢闯、敢试、敢为”作风，做到“四个意识、四个自信”，坚持“马上就办、真抓实干”。",
+    "全省率先实现示范县“满堂红”，法律顾问实现“全覆盖”。",
+    "构建“一核两翼”发展格局，组建“蒲公英”普法宣讲团，设立“老杨调解工作室”。",
 ])
 def test_measures_names_not_found(text: str) -> None:
     assert measures(text) == {}
@@ -47,6 +64,9 @@ def test_measures_names_not_found(text: str) -> None:
     ("建立“首席服务专员”制度。", "首席服务专员", "制度"),
     ("全面实行告知承诺制。", "告知承诺制", "制"),
     ("上线“平江政务”服务平台。", "平江政务", None),
+    ("实施法律援助惠民工程。", "法律援助惠民工程", "工程"),
+    ("开展百日攻坚行动。", "百日攻坚行动", "行动"),
+    ("建成县矛盾纠纷多元化解平台。", "县矛盾纠纷多元化解平台", "平台"),
 ])
 def test_measures_names_kind(text: str, name: str, kind: str | None) -> None:
     assert measures(text)[name] == kind
