@@ -38,7 +38,7 @@ measure span of that name nearest the title.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from policykg.extract.component import (
@@ -127,15 +127,10 @@ class LinksComponent(RuleComponent):
     def subject(self, ctx: _Context, s_start: int, trigger: int) -> list[int]:
         text = ctx.text
         # (1) bodies printed right before the trigger
-        for i in reversed(range(len(ctx.agencies))):
-            a = ctx.agencies[i]
-            if a.start_char < s_start:
-                break
-            if a.end_char > trigger:
-                continue
-            if self.gap_re.fullmatch(text, a.end_char, trigger):
-                return ctx.coordinated_left(i)
-            break
+        i = ctx.last_agency_before(trigger)
+        if i is not None and ctx.agencies[i].start_char >= s_start and self.gap_re.fullmatch(
+                text, ctx.agencies[i].end_char, trigger):
+            return ctx.coordinated_left(i)
         # (2) the subject of the trigger's clause, or of a clause before it
         clauses = ctx.clauses(s_start, trigger)
         for back, (c_start, c_end) in enumerate(reversed(clauses)):
@@ -167,9 +162,8 @@ class LinksComponent(RuleComponent):
                 trig = self.passive_re.search(text, m.end(), clause_end)
                 if not trig or "《" in text[m.end():trig.start()]:
                     continue
-                first = next((i for i, a in enumerate(ctx.agencies)
-                              if m.end() <= a.start_char and a.end_char <= trig.start()), None)
-                if first is None:
+                first = ctx.first_agency_from(m.end())
+                if first is None or ctx.agencies[first].end_char > trig.start():
                     continue
                 for agency in ctx.coordinated_right(first, trig.start()):
                     for target in chain:
@@ -295,6 +289,8 @@ class _Context:
         self.closes = [self.text.find("》", s.end_char) + 1 for s in self.docs]
         self.doc_by_open = {o: i for i, o in enumerate(self.opens)}
         self.agency_by_start = {a.start_char: i for i, a in enumerate(self.agencies)}
+        self.agency_starts = [a.start_char for a in self.agencies]
+        self.agency_ends = [a.end_char for a in self.agencies]
         self.own: list[int] = []  # documents the text itself issues
 
     def author_sources(self) -> list[Any]:
@@ -388,7 +384,18 @@ class _Context:
         return self.agency_by_start.get(offset)
 
     def has_agency(self, start: int, end: int) -> bool:
-        return any(start <= a.start_char < end for a in self.agencies)
+        first = self.first_agency_from(start)
+        return first is not None and self.agencies[first].start_char < end
+
+    # agencies are in text order and never overlap: their starts and ends both ascend
+    def first_agency_from(self, offset: int) -> int | None:
+        i = bisect_left(self.agency_starts, offset)
+        return i if i < len(self.agencies) else None
+
+    def last_agency_before(self, offset: int) -> int | None:
+        """The last agency that ends at or before ``offset``."""
+        i = bisect_right(self.agency_ends, offset) - 1
+        return i if i >= 0 else None
 
     def coordinated_left(self, index: int) -> list[int]:
         out = [index]
