@@ -183,7 +183,9 @@ class MetaComponent(RuleComponent):
         """The first body's name alone on its line with a date on the next printed line:
         (the name, the date, where the name is printed)."""
         for m in _date_lines(text):
-            end = len(text[:m.start()].rstrip())
+            end = m.start()
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
             start = text.rfind("\n", 0, end) + 1
             name = text[start:end].strip()
             if (2 < len(name) <= 40 and not SENTENCE_MARKS.search(name)
