@@ -9,8 +9,9 @@ does the same is up to it; the protocol does not say. ``DELETE`` takes a text ou
 Whether a text is already there in a given version is a SPARQL ``ASK``
 (``queries/writer_has_text.rq``) with the text and its sha-256 as bindings.
 
-Queries see the union of the named graphs only if the server is set up so (``oxigraph
-serve --union-default-graph``; Fuseki's ``unionDefaultGraph``); the named queries need it.
+The named queries read each fact inside its text's graph (``GRAPH ?text``), so they need
+no union default graph; a free query sees every text without ``GRAPH`` only if the
+server is set up so (``oxigraph serve --union-default-graph``).
 """
 
 from __future__ import annotations
