@@ -55,15 +55,23 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     Queries see the union of the named graphs as their default graph, like the embedded
     store's queries do. Tests that use it are marked `server`.
     """
+    yield from _serve(tmp_path_factory.mktemp("oxigraph-serve"), "--union-default-graph")
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server_plain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Another `oxigraph serve`, with the standard default graph (a store not set up for us)."""
+    yield from _serve(tmp_path_factory.mktemp("oxigraph-serve-plain"))
+
+
+def _serve(location: Path, *options: str) -> Iterator[str]:
     cli = _oxigraph_cli()
     if cli is None:
         pytest.fail("the `oxigraph` CLI (PyPI package oxigraph) is not installed")
     port = _free_port()
-    location = tmp_path_factory.mktemp("oxigraph-serve")
-    log = (location.parent / "oxigraph-serve.log").open("wb")
+    log = (location.parent / f"{location.name}.log").open("wb")
     proc = subprocess.Popen(
-        [cli, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"],
+        [cli, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *options],
         stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
