@@ -159,26 +159,33 @@ PROBE = """<script>
       hover(0);
     }, 100);
   });
-  // Move the mouse onto the target until its tooltip shows (the view may still shift
-  // for a moment after stabilising), at most ten times.
+  function move(canvas, x, y) {
+    var box = canvas.getBoundingClientRect();
+    canvas.dispatchEvent(new MouseEvent("mousemove", {
+      clientX: box.left + x, clientY: box.top + y, bubbles: true
+    }));
+  }
+  // Move the mouse onto the target until its tooltip shows, at most ten times; between
+  // tries it goes to a corner so that a tooltip shown for something else closes (the
+  // view may still shift for a moment after stabilising).
   function hover(tries) {
     tries = tries || 0;
     var net = window.policykgNetwork;
     var target = window.PROBE_TARGET;
     if (!target) { finish(null); return; }
-    var pos = net.canvasToDOM(net.getPosition(target));
     var canvas = document.querySelector("#policykg-network canvas");
-    var box = canvas.getBoundingClientRect();
-    canvas.dispatchEvent(new MouseEvent("mousemove", {
-      clientX: box.left + pos.x, clientY: box.top + pos.y, bubbles: true
-    }));
+    move(canvas, 1, 1);
     setTimeout(function () {
-      var tooltip = document.querySelector("div.vis-tooltip");
-      var shown = tooltip && tooltip.style.visibility !== "hidden" &&
-        tooltip.textContent.indexOf(target) >= 0;
-      attempts.push([Math.round(pos.x), Math.round(pos.y), net.getNodeAt(pos) || null]);
-      if (shown || tries >= 9) { finish(tooltip); } else { hover(tries + 1); }
-    }, 500);
+      var pos = net.canvasToDOM(net.getPosition(target));
+      move(canvas, pos.x, pos.y);
+      setTimeout(function () {
+        var tooltip = document.querySelector("div.vis-tooltip");
+        var shown = tooltip && tooltip.style.visibility !== "hidden" &&
+          tooltip.textContent.indexOf(target) >= 0;
+        attempts.push([Math.round(pos.x), Math.round(pos.y), net.getNodeAt(pos) || null]);
+        if (shown || tries >= 9) { finish(tooltip); } else { hover(tries + 1); }
+      }, 500);
+    }, 300);
   }
 })();
 </script>"""

@@ -20,7 +20,11 @@ def _status(dom: str) -> dict:
 
 
 def _probe(dom: str) -> dict:
-    return json.loads(html.unescape(re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S).group(1)))
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S)
+    status = re.search(r'id="policykg-status">(.*?)<', dom)
+    # not the whole DOM in the failure message: it is the size of vis-network
+    assert found, f"the probe did not finish; status {status and status.group(1)}"
+    return json.loads(html.unescape(found.group(1)))
 
 
 @pytest.mark.parametrize(
@@ -42,7 +46,7 @@ def test_viz_browser_loads_nothing_and_hovers_plain_text(small_graph, browse, wi
     assert probe["tooltip"] is not None, probe
     assert probe["resources"] == [] and probe["violations"] == []
     # the tooltip opened on hover, with the canonical name, kind and source sentence
-    assert "云岭省青石市司法局" in probe["tooltip"] and "Agency" in probe["tooltip"]
+    assert "云岭省青石市司法局" in probe["tooltip"] and "Agency" in probe["tooltip"], probe
     assert "认真贯彻落实" in probe["tooltip"]
 
 
