@@ -16,11 +16,13 @@ server is set up so (``oxigraph serve --union-default-graph``).
 
 from __future__ import annotations
 
+import base64
+import os
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import pyoxigraph as ox
@@ -33,19 +35,27 @@ _HAS_TEXT = "writer_has_text.rq"
 
 @dataclass(frozen=True)
 class Endpoint:
-    """Where a remote store answers. ``from_url`` follows oxigraph's layout (/query, /store)."""
+    """Where a remote store answers, and the credentials it wants (never in a message)."""
 
     query_url: str
     store_url: str
     timeout: float = 60.0
+    authorization: str | None = field(default=None, repr=False)
 
     @classmethod
-    def from_url(cls, url: str, timeout: float = 60.0) -> Endpoint:
-        parts = urllib.parse.urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise EndpointError(f"{url}: not an http(s) URL of a SPARQL server")
-        base = url.rstrip("/")
-        return cls(query_url=f"{base}/query", store_url=f"{base}/store", timeout=timeout)
+    def from_url(cls, url: str, graph_store: str | None = None,
+                 timeout: float = 60.0) -> Endpoint:
+        """``url`` is the server's base, laid out as Oxigraph's (``url/query``,
+        ``url/store``); with ``graph_store`` it is the query URL itself (Fuseki:
+        ``…/ds/query`` and ``…/ds/data``). ``user:password@`` in a URL is sent as HTTP
+        Basic authentication; a user without a password takes $POLICYKG_SPARQL_PASSWORD.
+        """
+        query_url, auth = _split_credentials(url)
+        if graph_store is None:
+            base = query_url.rstrip("/")
+            return cls(f"{base}/query", f"{base}/store", timeout, auth)
+        store_url, store_auth = _split_credentials(graph_store)
+        return cls(query_url, store_url, timeout, auth or store_auth)
 
     def query(self, query: str, params: Mapping[str, ParamValue] | None = None) -> Table:
         """Run a SELECT or ASK over HTTP; parameters go in as a trailing VALUES block."""
@@ -63,6 +73,8 @@ class Endpoint:
             raise EndpointError(f"{self.query_url}: {err}") from err
 
     def _send(self, request: urllib.request.Request) -> tuple[bytes, str]:
+        if self.authorization:
+            request.add_header("Authorization", self.authorization)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as resp:
                 return resp.read(), resp.headers.get("Content-Type", "")
@@ -79,8 +91,9 @@ class Endpoint:
 class EndpointWriter:
     """The build's writer for a remote store: one named graph per text, replaced whole."""
 
-    def __init__(self, endpoint: Endpoint | str) -> None:
-        self.endpoint = Endpoint.from_url(endpoint) if isinstance(endpoint, str) else endpoint
+    def __init__(self, endpoint: Endpoint | str, graph_store: str | None = None) -> None:
+        self.endpoint = (Endpoint.from_url(endpoint, graph_store) if isinstance(endpoint, str)
+                         else endpoint)
 
     def write_text(self, text_iri: str, quads: Iterable[ox.Quad | ox.Triple]) -> int:
         """Replace the text's graph with these statements; returns how many were sent."""
@@ -123,3 +136,21 @@ class EndpointWriter:
 
     def _graph_url(self, text_iri: str) -> str:
         return f"{self.endpoint.store_url}?{urllib.parse.urlencode({'graph': text_iri})}"
+
+
+def _split_credentials(url: str) -> tuple[str, str | None]:
+    """The URL without ``user:password@``, and the Basic authorization they make."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        shown = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
+        raise EndpointError(f"{shown}: not an http(s) URL of a SPARQL server")
+    if parts.username is None:
+        return url, None
+    user = urllib.parse.unquote(parts.username)
+    password = parts.password
+    if password is None:
+        password = os.environ.get("POLICYKG_SPARQL_PASSWORD", "")
+    else:
+        password = urllib.parse.unquote(password)
+    token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl(), f"Basic {token}"

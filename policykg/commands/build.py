@@ -8,6 +8,7 @@ import sys
 from policykg import pipeline
 from policykg.graph.build import Writer
 from policykg.graph.store import DEFAULT_STORE, OxigraphStore
+from policykg.ontology.errors import EndpointError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,6 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     target.add_argument("--sparql-endpoint", metavar="URL",
                         help="write to a SPARQL 1.1 Graph Store Protocol server instead "
                         "(oxigraph layout: URL/store, URL/query)")
+    parser.add_argument("--graph-store", metavar="URL",
+                        help="with --sparql-endpoint: the Graph Store Protocol URL, the "
+                        "endpoint URL then being the query URL (Fuseki: …/ds/data, …/ds/query)")
     parser.add_argument("--workers", type=int, default=1, metavar="N",
                         help="extract in N processes (0: one per core; default 1)")
     parser.set_defaults(func=run)
@@ -36,7 +40,9 @@ def writer_for(args: argparse.Namespace) -> Writer:
     if args.sparql_endpoint:
         from policykg.graph.endpoint import EndpointWriter
 
-        return EndpointWriter(args.sparql_endpoint)
+        return EndpointWriter(args.sparql_endpoint, args.graph_store)
+    if args.graph_store:
+        raise EndpointError("--graph-store goes with --sparql-endpoint")
     return OxigraphStore(args.store)
 
 

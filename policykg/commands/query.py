@@ -41,6 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="URL",
         help="query a SPARQL server instead (oxigraph layout: URL/query)",
     )
+    parser.add_argument("--graph-store", metavar="URL",
+                        help="with --sparql-endpoint: the Graph Store Protocol URL, the "
+                        "endpoint URL then being the query URL (Fuseki: …/ds/data, …/ds/query)")
     target.add_argument("--neo4j", action="store_true",
                         help="run --name's Cypher twin on Neo4j (connection as neo4j push)")
     neo4j.add_connection_arguments(parser)
@@ -55,9 +58,11 @@ def run(args: argparse.Namespace) -> int:
     if args.cypher or args.neo4j:
         sys.stdout.write(q.render(neo4j.query_table(args), args.format))
         return 0
+    if args.graph_store and not args.sparql_endpoint:
+        raise QueryError("--graph-store goes with --sparql-endpoint")
     text, params = _query_and_params(args)
     if args.sparql_endpoint:
-        table = Endpoint.from_url(args.sparql_endpoint).query(text, params)
+        table = Endpoint.from_url(args.sparql_endpoint, args.graph_store).query(text, params)
     else:
         table = q.run_local(open_store(args.store, read_only=True).store, text, params)
     sys.stdout.write(q.render(table, args.format))

@@ -23,6 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     target = parser.add_mutually_exclusive_group()
     target.add_argument("--store", default=DEFAULT_STORE, help="the on-disk store (%(default)s)")
     target.add_argument("--sparql-endpoint", metavar="URL", help="a SPARQL server instead")
+    parser.add_argument("--graph-store", metavar="URL",
+                        help="with --sparql-endpoint: the Graph Store Protocol URL, the "
+                        "endpoint URL then being the query URL (Fuseki: …/ds/data, …/ds/query)")
     parser.set_defaults(func=run)
 
 
