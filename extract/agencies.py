@@ -12,6 +12,11 @@ inside it (县政府党组, 市委常委会, 县委全面依法治县委员会).
   whose name runs left from the head word to a boundary word;
 - bare route: listed departments printed without a level word after a boundary (、住建局).
 
+A place missing from the division list that the text makes its own (its jurisdiction, or
+a name after a clear boundary: 红谷滩区人民政府) is a place wherever it stands, after a
+comma too (，红谷滩区政府). A bureau's branch right after it is part of its name
+(市生态环境局平江分局).
+
 The longest candidate wins where they overlap; coordinated forms split by themselves
 (市委市政府 → 市委, 市政府). Nothing inside a 《》 title or a document number counts, and
 neither does a generic body (各乡、镇人民政府). Each span gets ``canonical`` (abbreviations
@@ -54,6 +59,12 @@ ZONE_ENDINGS = ("区", "园", "城", "港", "岛", "基地", "新城")
 NOT_IN_NAME = "的各和与及在对等了是为将把以从向被全本我该其"
 
 
+# a branch of a city bureau, named by its place or its task, right after the bureau
+BRANCH = re.compile(rf"(?:(?![{NOT_IN_NAME}])[\u4e00-\u9fff]){{1,4}}?(?:分局|支队|大队)")
+# the county-or-higher pieces of the text's jurisdiction: 南昌市红谷滩区 -> 南昌市, 红谷滩区
+LOCAL_PIECE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治[区州县旗]|[省市州区县旗盟])")
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
@@ -86,6 +97,7 @@ class AgenciesComponent(RuleComponent):
         self.place_lengths = sorted({len(p) for p in self.places}, reverse=True)
         self.place_tails = {p[-2:] for p in self.places}  # a quick no for most positions
         self.canonical_cache: dict[tuple[str, str], str] = {}
+        self.local_places: set[str] = set()  # the current text's own places (local_route)
         self.body_kinds = {w: k for w, k in pairs("agency_bodies.txt")}
         self.body_kinds.update({w: k for w, k in pairs("agency_departments.txt")})
         subs = pairs("agency_sub_bodies.txt")
@@ -112,8 +124,12 @@ class AgenciesComponent(RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        found = (self.level_route(text) + self.national_route(text) + self.named_route(text)
-                 + self.bare_route(text))
+        self.local_places = set()
+        jurisdiction = (doc._.meta or {}).get("jurisdiction") or ""
+        self.local_places.update(LOCAL_PIECE.findall(jurisdiction))
+        level = self.level_route(text)
+        found = (self.local_route(text, level) + self.national_route(text)
+                 + self.named_route(text) + self.bare_route(text))
         protected = Protected.of(doc)
         taken: list[Candidate] = []
         for cand in sorted(found, key=lambda c: (c.start - c.end, c.start)):
@@ -150,8 +166,38 @@ class AgenciesComponent(RuleComponent):
                 kind = "town"
             if body == "委" and text[start - 2:start] == "中共":
                 start -= 2
-            out.append(Candidate(start, m.end(), kind))
+            end = m.end()
+            if body.endswith("局") and not sub:
+                branch = BRANCH.match(text, end)  # 市生态环境局平江分局, 市公安局交警支队
+                end = branch.end() if branch else end
+            out.append(Candidate(start, end, kind))
         return out
+
+    def local_route(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """The text's own places, wherever they stand: a place missing from the division
+        list that the text's jurisdiction names or that stands after a clear boundary
+        elsewhere (红谷滩区人民政府…) is a place after a comma too (，红谷滩区政府)."""
+        if not self.local_places:
+            return found
+        lengths = sorted({len(p) for p in self.local_places}, reverse=True)
+        for cand in found:
+            if text[cand.start] not in LEVELS:
+                continue
+            end = cand.start + 1
+            place = next((text[end - k:end] for k in lengths
+                          if text[end - k:end] in self.local_places), None)
+            if place is None:
+                continue
+            start = end - len(place)
+            while True:
+                outer = self.place_ending(text, start)
+                if not outer:
+                    break
+                start -= len(outer)
+            if cand.kind == "party_committee" and text[start - 2:start] == "中共":
+                start -= 2
+            cand.start = start
+        return found
 
     def national_route(self, text: str) -> list[Candidate]:
         return [Candidate(m.start(), m.end(), self.national_kinds[m.group()])
@@ -183,7 +229,9 @@ class AgenciesComponent(RuleComponent):
                 if name[:level_at + 1] in self.not_places or name[level_at + 1:][:1] == "级":
                     continue
                 place = self.place_start(text, start + level_at)
-                start = start + level_at if place is None else place
+                if place is None:
+                    continue  # 建成全市大数据中心: 全市 is a scope, not a place
+                start = place
                 name = text[start:m.start()]
             if head in ZONE_HEADS and not name.endswith(ZONE_ENDINGS):
                 continue  # 管委会 manages a zone: 官盛新区管委会
@@ -235,13 +283,14 @@ class AgenciesComponent(RuleComponent):
             if any(self.stop_ending(text, e) for e in range(q + 1, level_at + 1)):
                 continue
             if before in STRONG_BOUNDARY or (town and self.stop_ending(text, q)):
+                if not town:
+                    self.local_places.add(text[q:level_at + 1])
                 return q  # a town after a boundary word: 依托城关镇司法所
             if before in "省市州":
                 outer = self.place_ending(text, q)
-                if outer:
-                    return q - len(outer)
-                outer_start = self.unlisted_place(text, q - 1)
+                outer_start = q - len(outer) if outer else self.unlisted_place(text, q - 1)
                 if outer_start is not None:
+                    self.local_places.add(name + text[level_at])
                     return outer_start
         return None
 

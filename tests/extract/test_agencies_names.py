@@ -46,6 +46,16 @@ def agencies(text: str) -> dict[str, tuple[str, str]]:
     ("青岚市松河区人民政府关于2023年度法治政府建设情况的报告", {"青岚市松河区人民政府"}),
     ("依托城关镇司法所开展调解，建成启用县公共服务中心，区公安分局配合。",
      {"城关镇司法所", "县公共服务中心", "区公安分局"}),
+    # the departments of a city or county government in their standard short forms
+    ("县人力资源社会保障局、县人社局、县住建局、市自然资源和规划局联合检查。",
+     {"县人力资源社会保障局", "县人社局", "县住建局", "市自然资源和规划局"}),
+    ("由发展改革委牵头，行政审批局、大数据中心、医保局、应急管理局、退役军人事务局配合。",
+     {"发展改革委", "行政审批局", "大数据中心", "医保局", "应急管理局", "退役军人事务局"}),
+    ("责任单位：信访局、城管执法局、综合行政执法局、生态环境分局、住房城乡建设局。",
+     {"信访局", "城管执法局", "综合行政执法局", "生态环境分局", "住房城乡建设局"}),
+    # a branch of a city bureau is one body
+    ("市生态环境局平江分局、市公安局交警支队配合开展联合执法。",
+     {"市生态环境局平江分局", "市公安局交警支队"}),
 ])
 def test_agencies_names_found(text: str, expected: set[str]) -> None:
     assert set(agencies(text)) == expected
@@ -58,6 +68,7 @@ def test_agencies_names_found(text: str, expected: set[str]) -> None:
     "全市城市管理水平不断提升，各县(市、区)人民政府要抓好落实。",
     "各县司法局要认真落实，县级政府要履行属地责任。",
     "全县标准化司法所实现全覆盖，全市建成县级矛盾纠纷调处化解中心。",
+    "建成全市大数据中心，推进城市大数据中心建设，开创交通局面。",
 ])
 def test_agencies_names_not_found(text: str) -> None:
     assert agencies(text) == {}
@@ -74,7 +85,25 @@ def test_agencies_names_not_found(text: str) -> None:
     ("平江县委", "中共平江县委员会", "party_committee"),
     ("经开区管委会", "经开区管理委员会", "management_committee"),
     ("县人民政府办公室", "县人民政府办公室", "office"),
+    ("县人社局", "县人力资源和社会保障局", "department"),
+    ("市住房城乡建设局", "市住房和城乡建设局", "department"),
+    ("区医保局", "区医疗保障局", "department"),
+    ("区卫生健康委", "区卫生健康委员会", "commission"),
 ])
 def test_agencies_names_canonical_and_kind(name: str, canonical: str, kind: str) -> None:
     found = agencies(f"经研究，{name}负责此项工作。")
     assert found == {name: (canonical, kind)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the text's title names its place: after a comma it is that place's body
+    ("云岭市松溪区人民政府关于2023年度法治政府建设情况的报告\n"
+     "一年来，松溪区政府深入推进依法行政，松溪区司法局牵头开展执法监督。",
+     {"云岭市松溪区人民政府", "松溪区政府", "松溪区司法局"}),
+    ("（松溪区司法局）\n会上，松溪区政府作表态发言，市政府有关领导出席。",
+     {"松溪区司法局", "松溪区政府", "市政府"}),
+    # a place the text never names after a clear boundary is not guessed after a comma
+    ("一年来，松溪区政府深入推进依法行政，整合市政府资源。", {"区政府", "市政府"}),
+])
+def test_agencies_names_local_places(text: str, expected: set[str]) -> None:
+    assert set(agencies(text)) == expected
