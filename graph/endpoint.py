@@ -27,7 +27,7 @@ from importlib import resources
 
 import pyoxigraph as ox
 from policykg.graph.query import ParamValue, Table, parse_results, values_clause
-from policykg.ontology.errors import EndpointError, QueryError
+from policykg.ontology.errors import EndpointError, EndpointUnreachableError, QueryError
 
 _RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
 _HAS_TEXT = "writer_has_text.rq"
@@ -83,9 +83,11 @@ class Endpoint:
             said = f": {detail}" if detail else ""
             raise EndpointError(f"{request.full_url}: HTTP {err.code} {err.reason}{said}") from err
         except urllib.error.URLError as err:
-            raise EndpointError(f"{request.full_url}: unreachable ({err.reason})") from err
+            raise EndpointUnreachableError(
+                f"{request.full_url}: unreachable ({err.reason})") from err
         except (TimeoutError, ConnectionError) as err:
-            raise EndpointError(f"{request.full_url}: {type(err).__name__} ({err})") from err
+            raise EndpointUnreachableError(
+                f"{request.full_url}: {type(err).__name__} ({err})") from err
 
 
 class EndpointWriter:

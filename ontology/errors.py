@@ -56,5 +56,10 @@ class EndpointError(PolicyKGError):
     """A SPARQL endpoint (HTTP) is unreachable or answered with an error."""
 
 
+class EndpointUnreachableError(EndpointError, StoreError):
+    """The SPARQL server does not answer at all: no text can be written, so a build stops
+    (as it does when the on-disk store fails) instead of failing every file in turn."""
+
+
 class SelectionError(PolicyKGError):
     """A picture's selection (focus, kinds, size) names nothing in the graph or is invalid."""

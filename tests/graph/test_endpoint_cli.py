@@ -72,3 +72,13 @@ def test_endpoint_cli_unreachable_server_is_one_line(corpus, free_port, capsys):
     assert code == 1
     assert err.startswith("policykg: http://127.0.0.1:") and "unreachable" in err
     assert err.count("\n") == 1
+
+
+def test_endpoint_cli_server_gone_stops_the_build(corpus, free_port, capsys):
+    """With --force nothing is asked first: the first write finds no server and the build
+    stops there with one line, instead of extracting and failing every file in turn."""
+    code = main(["build", str(corpus), "--force",
+                 "--sparql-endpoint", f"http://127.0.0.1:{free_port}"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("unreachable") == 1 and err.count("\n") == 1
