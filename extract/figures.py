@@ -1,10 +1,11 @@
 """figures: amounts, counts and rates printed with Arabic digits and a unit.
 
-``13215件``, ``99.6%``, ``9596万元``, ``10万余件``: value as printed (万 stays in the
-unit), 余/多 kept in the span but dropped from the unit. Years, dates, ordinals (第56次),
-durations (24小时, 3个月) and anything inside a 《》 title or a document number are not
-figures. Each span gets ``attrs = {"value", "unit", "counted"}``; ``counted`` is the noun
-the figure counts (after the unit, else before the number), or None.
+``13215件``, ``99.6%``, ``9596万元``, ``10万余件``, ``560户次``, ``96.5分``: value as
+printed (万 stays in the unit), 余/多 kept in the span but dropped from the unit. Years,
+dates, times of day, ordinals (第56次), durations (24小时, 3个(多)月) and anything inside
+a 《》 title or a document number are not figures. Each span gets
+``attrs = {"value", "unit", "counted"}``; ``counted`` is the noun the figure counts (after
+the unit, else before the number), or None.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ class FiguresComponent(RuleComponent):
         self.pattern = re.compile(
             r"(?<![\d.．\-－~～第])(\d+(?:[.．]\d+)?)\s*([余多])?([万亿千百]?)([余多])?"
             r"(" + "|".join(map(re.escape, units)) + r")(?:([余多])(?![人]))?"
-            r"(?!" + "|".join(map(re.escape, not_after)) + r")"
+            # (3个多月: the 多 does not hide the month)
+            r"(?![余多]?(?:" + "|".join(map(re.escape, not_after)) + r"))"
         )
         stops = sorted(self.data["figure_counted_stops.txt"], key=len, reverse=True)
         self.stop = re.compile("|".join(map(re.escape, stops)))
@@ -45,6 +47,8 @@ class FiguresComponent(RuleComponent):
                 continue
             digits = m.group(1).replace("．", ".")
             unit = m.group(3) + m.group(5)
+            if unit == "分" and text[start - 1:start] in ("时", "点", ":", "："):
+                continue  # 9时30分: a time of day, not a score
             span = make_span(doc, start, end, "METRIC", f"{digits}{unit}", {
                 "value": float(digits),
                 "unit": unit,
