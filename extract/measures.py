@@ -63,7 +63,8 @@ NOUN_GOES_ON = re.compile(r"指南|计划|方案|项目|建设|管理|体系|能
 PLACED_HEADS = ("平台", "系统")
 COUNT = re.compile(r"[\d一二三四五六七八九十两几多]+[个项大类批]")
 COORDINATED = re.compile(r"(?:平台|系统|工程|行动)[和与及](?!.*(?:平台|系统|工程|行动)[和与及])")
-LEVEL = re.compile(r"[省市县区镇乡州旗](?!级)")
+# the county-or-higher pieces of the text's jurisdiction: 南昌市红谷滩区 -> 南昌市, 红谷滩区
+LOCAL_PIECE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治[区州县旗]|[省市州区县旗盟])")
 # 系统 is a computer system only with one of these in its name (市公安系统 is a sector)
 SYSTEM_WORDS = re.compile(r"信息|管理|服务|数据|监测|监控|办案|办公|审批|智慧|智能|网上|在线|"
                           r"一体化|数字|电子|平台|云")
@@ -110,10 +111,13 @@ class MeasuresComponent(RuleComponent):
         self.generic_works = self.data["measure_generic_works.txt"]
         self.places = set(self.data["agency_places.txt"])
         self.place_lengths = sorted({len(p) for p in self.places}, reverse=True)
+        self.local_places: set[str] = set()  # the current text's own places
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         protected = Protected.of(doc)
+        jurisdiction = (doc._.meta or {}).get("jurisdiction") or ""
+        self.local_places = set(LOCAL_PIECE.findall(jurisdiction))
         quoted = [c for c in self.quoted(text) if not protected.overlaps(c.start, c.end)]
         others = [c for c in self.headed(text) + self.adopted_lists(text)
                   if not protected.overlaps(c.start, c.end)]
@@ -208,8 +212,11 @@ class MeasuresComponent(RuleComponent):
                 before = COORDINATED.search(text, start, m.start())
                 start = before.end() if before else start
             name = text[start:m.start()]
-            if text[start - 1:start] == "、" or name.endswith(("和", "与", "及")):
-                continue  # 科学、民主、依法决策机制; 办理程序和制度: not one named system
+            # 科学、民主、依法决策机制; 办理程序和制度: not one named system, but in
+            # 公示制度、全过程记录制度 each item has its own head
+            shared_head = text[start - 1:start] == "、" and not text.endswith(head, 0, start - 1)
+            if shared_head or name.endswith(("和", "与", "及")):
+                continue
             if len(name) < MIN_NAME.get(kind, 4):
                 continue
             if any(name.endswith(g) or name == g for g in self.generic):
@@ -233,8 +240,10 @@ class MeasuresComponent(RuleComponent):
         return self.generic_action.match(COUNT.split(name)[-1]) is None
 
     def starts_with_place(self, name: str) -> bool:
-        if LEVEL.match(name) and len(name) > 2 and name[1] not in "政委":
-            return True  # 市公共信用信息平台; not 省级…, not 区政府网站
+        """A named place opens the name (兰山县智慧城管平台), listed or the text's own; a
+        level word alone (省一体化政务服务平台, 市公共信用信息平台) names no platform."""
+        if any(name.startswith(p) and len(p) < len(name) for p in self.local_places):
+            return True
         return any(name[:k] in self.places for k in self.place_lengths if k < len(name))
 
     def adopted_lists(self, text: str) -> list[Candidate]:

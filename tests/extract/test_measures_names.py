@@ -25,8 +25,11 @@ def measures(text: str) -> dict[str, str | None]:
     # unquoted X工程 / X行动 / X平台 / X系统 with a name of their own
     ("深入实施法律援助惠民工程，开展百日攻坚行动和清风行动。",
      {"法律援助惠民工程", "百日攻坚行动"}),
-    ("建成县矛盾纠纷多元化解平台，依托市行政执法监督信息系统开展监督。",
-     {"县矛盾纠纷多元化解平台", "市行政执法监督信息系统"}),
+    ("兰山县人民政府关于2023年度法治政府建设情况的报告\n建成兰山县矛盾纠纷多元化解平台，"
+     "依托嘉兴市行政执法监督信息系统开展监督。",
+     {"兰山县矛盾纠纷多元化解平台", "嘉兴市行政执法监督信息系统"}),
+    # items of a 、 list that each carry their own head are each a named system
+    ("全面推行行政执法公示制度、执法全过程记录制度。", {"行政执法公示制度", "执法全过程记录制度"}),
     # a quoted list with no cue word: a numbered formula or service modes, one measure
     ("企业开办实现“线上一网、线下一窗”，全面推行“一周一学、一月一考”。",
      {"线上一网、线下一窗", "一周一学、一月一考"}),
@@ -50,6 +53,7 @@ def test_measures_names_found(text: str, expected: set[str]) -> None:
     "开展专项整治行动和联合执法行动，以实际行动践行承诺，完成四个专项行动。",
     "加快推进水利工程和道路改造工程建设，纳入全市重点工程。",
     "全市司法行政系统开展练兵，在政府信息公开平台公开，为工作提供行动指南。",
+    "依托省一体化政务服务平台，通过市公共信用信息平台共享数据。",
     # quoted lists that are slogans or political formulas, and quoted labels
     "弘扬“敢闯、敢试、敢为”作风，做到“四个意识、四个自信”，坚持“马上就办、真抓实干”。",
     "全省率先实现示范县“满堂红”，法律顾问实现“全覆盖”。",
@@ -66,7 +70,7 @@ def test_measures_names_not_found(text: str) -> None:
     ("上线“平江政务”服务平台。", "平江政务", None),
     ("实施法律援助惠民工程。", "法律援助惠民工程", "工程"),
     ("开展百日攻坚行动。", "百日攻坚行动", "行动"),
-    ("建成县矛盾纠纷多元化解平台。", "县矛盾纠纷多元化解平台", "平台"),
+    ("建成嘉兴市智慧城管平台。", "嘉兴市智慧城管平台", "平台"),
 ])
 def test_measures_names_kind(text: str, name: str, kind: str | None) -> None:
     assert measures(text)[name] == kind
