@@ -13,12 +13,13 @@ skos:prefLabel and skos:altLabel are), ``title`` (a document title normalised th
 the builder keys documents, matched against ``pkg:key``) or ``iri``.
 
 Values reach a query only as bindings of its variables (``?issuer`` above), in a
-trailing ``VALUES`` block of RDF terms serialised by pyoxigraph (escaped, never pasted
-in as text), the same on the embedded store and over HTTP, where the SPARQL protocol
-has no other way. (pyoxigraph's ``substitutions`` would need every parameter among the
-selected columns.) A trailing ``VALUES`` is joined with the solutions of the pattern, so
-a parameter must appear in a triple pattern, not only in a FILTER, and not behind an
-aggregate: the named queries keep to that, and the tests run each one both ways.
+trailing ``VALUES`` block of RDF terms that pyoxigraph serialises (escaped: a value can
+only ever be one term, never query text), the same on the embedded store and over HTTP,
+where the SPARQL protocol has no other way. (pyoxigraph's ``substitutions`` would need
+every parameter among the selected columns.) A trailing ``VALUES`` is joined with the
+solutions of the pattern, so a parameter must appear in a triple pattern, not only in a
+FILTER or BIND, and not behind an aggregate: the named queries keep to that, and the
+tests run each one both ways.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ _INTEGERS = {
     )
 }
 _FLOATS = {f"{_XSD}decimal", f"{_XSD}double", f"{_XSD}float"}
-_HEADER = re.compile(r"^#\s*(name|description|param)\s*:?\s*(.*?)\s*$")
+_HEADER = re.compile(r"^#\s*(?:(name|description)\s*:|(param)\s)\s*(.*?)\s*$")
 _PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((\w+)\))?\s*:\s*(.*)$")
 #: Parameter kind -> how a command-line string becomes an RDF term.
 PARAM_KINDS = {
@@ -121,7 +122,8 @@ def parse_header(text: str, origin: str) -> NamedQuery:
         match = _HEADER.match(line)
         if not match:
             continue
-        key, value = match.groups()
+        key, param_word, value = match.groups()
+        key = key or param_word
         if key == "name":
             name = value
         elif key == "description":
