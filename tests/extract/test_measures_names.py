@@ -58,6 +58,7 @@ def test_measures_names_found(text: str, expected: set[str]) -> None:
     "弘扬“敢闯、敢试、敢为”作风，做到“四个意识、四个自信”，坚持“马上就办、真抓实干”。",
     "全省率先实现示范县“满堂红”，法律顾问实现“全覆盖”。",
     "构建“一核两翼”发展格局，组建“蒲公英”普法宣讲团，设立“老杨调解工作室”。",
+    "形成“一主两副多点”空间结构，理清“一二三四”工作思路，弘扬“马上就办、真抓实干”作风。",
 ])
 def test_measures_names_not_found(text: str) -> None:
     assert measures(text) == {}
