@@ -53,6 +53,8 @@ MIN_NAME = {"制": 2, "改革": 5}
 FUSED = re.compile(r"政府|城市|社会|机关")
 # a result, not a measure: 实现“满堂红”/“开门红”, 法律顾问“全覆盖”
 RESULT = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}红|全覆盖|满覆盖|动态清零|清零)$")
+# a day named by its date: “3·15” 消费者权益日, “12.4” 宪法日
+DAY_LABEL = re.compile(r"^\d{1,2}\s*[·•.．・]\s*\d{1,2}$")
 # an item of a numbered formula: 双随机、一公开; 线上一网、线下一窗; 一周一法、一月一考
 NUMBERED_ITEM = re.compile(r"^[一二三四五六七八九十两双百千万]|[上下周月年日天地]一")
 # heads that name a thing only when the noun ends there: not 行动指南, 工程项目, 平台建设
@@ -159,6 +161,8 @@ class MeasuresComponent(RuleComponent):
             return None
         if PERIOD.match(name) or FORMULA.match(name) or TREND.match(name) or RESULT.match(name):
             return None
+        if DAY_LABEL.match(name):
+            return None  # “3·15”, “12·4”: a day of the year, not a measure
         if re.search(r"\d{4}年", name) or (len(name) <= 3 and name.endswith("化")
                                              and not NUMERAL.match(name)):
             return None
