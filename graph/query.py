@@ -286,9 +286,13 @@ def to_json(table: Table) -> str:
     return json.dumps(table.records(), ensure_ascii=False, indent=1) + "\n"
 
 
+#: A cell of the terminal table is cut to this many columns (csv and json keep it whole).
+CELL_WIDTH = 60
+
+
 def to_text(table: Table) -> str:
     """Aligned columns for a terminal (Chinese characters count two columns)."""
-    shown = [[_show(c) for c in row] for row in table.rows]
+    shown = [[_cut(_show(c)) for c in row] for row in table.rows]
     widths = [_width(name) for name in table.columns]
     for row in shown:
         widths = [max(w, _width(c)) for w, c in zip(widths, row, strict=True)]
@@ -305,6 +309,18 @@ def _show(value: Cell) -> str:
         return str(int(value))
     # A cell stays on its line: sentences may hold line breaks and tabs.
     return " ".join(str(value).split())
+
+
+def _cut(text: str) -> str:
+    if _width(text) <= CELL_WIDTH:
+        return text
+    kept, width = [], 0
+    for ch in text:
+        width += _width(ch)
+        if width > CELL_WIDTH - 1:
+            break
+        kept.append(ch)
+    return "".join(kept) + "…"
 
 
 def _width(text: str) -> int:

@@ -47,7 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     target.add_argument("--neo4j", action="store_true",
                         help="run --name's Cypher twin on Neo4j (connection as neo4j push)")
     neo4j.add_connection_arguments(parser)
-    parser.add_argument("--format", choices=q.FORMATS, default="table")
+    parser.add_argument("--format", choices=q.FORMATS, default="table",
+                        help="table (long cells cut for the terminal), or csv and json "
+                        "(cells whole); default %(default)s")
     parser.set_defaults(func=run)
 
 
