@@ -2,8 +2,8 @@
 
 ``13215件``, ``99.6%``, ``9596万元``, ``10万余件``, ``560户次``, ``96.5分``: value as
 printed (万 stays in the unit), 余/多 kept in the span but dropped from the unit. Years,
-dates, times of day, ordinals (第56次), durations (24小时, 3个(多)月) and anything inside
-a 《》 title or a document number are not figures. Each span gets
+dates, times of day, ordinals and ranks (第56次, 前3名), durations (24小时, 3个(多)月)
+and anything inside a 《》 title or a document number are not figures. Each span gets
 ``attrs = {"value", "unit", "counted"}``; ``counted`` is the noun the figure counts (after
 the unit, else before the number), or None.
 """
@@ -49,6 +49,8 @@ class FiguresComponent(RuleComponent):
             unit = m.group(3) + m.group(5)
             if unit == "分" and text[start - 1:start] in ("时", "点", ":", "："):
                 continue  # 9时30分: a time of day, not a score
+            if unit in ("名", "位") and text[start - 1:start] == "前":
+                continue  # 位列全省前3名: a rank, not a count
             span = make_span(doc, start, end, "METRIC", f"{digits}{unit}", {
                 "value": float(digits),
                 "unit": unit,

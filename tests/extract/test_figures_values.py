@@ -47,6 +47,7 @@ def test_figures_values_found(text: str, expected: list[tuple[str, float, str]])
     "出台《平江县轻微违法行为不予处罚清单(第一批36项)》（平司发〔2023〕2号）。",
     "拨打12345热线或咨询电话0731-8500375，入选第二批示范名单。",
     "历时3个多月，7个自然日内办结，上午9时30分开会，办理时间压缩至5天、10分钟。",
+    "考核结果位列全省前3名、全市前10位。",
 ])
 def test_figures_values_not_found(text: str) -> None:
     assert figures(text) == []
