@@ -275,6 +275,8 @@ class AgenciesComponent(RuleComponent):
             if q < 0:
                 continue
             before = text[q - 1] if q > 0 else "^"
+            if text[q - 2:q] == "中共":
+                before = "^"  # 中共青溪县委: a place always follows 中共
             if not (town or before in STRONG_BOUNDARY or before in "省市州"):
                 continue  # the cheap test first: most level words follow running text
             name = text[q:level_at]

@@ -102,6 +102,8 @@ def test_agencies_names_canonical_and_kind(name: str, canonical: str, kind: str)
      {"云岭市松溪区人民政府", "松溪区政府", "松溪区司法局"}),
     ("（松溪区司法局）\n会上，松溪区政府作表态发言，市政府有关领导出席。",
      {"松溪区司法局", "松溪区政府", "市政府"}),
+    ("经研究，中共松溪区委、松溪区政府决定，松溪区司法局负责。",
+     {"中共松溪区委", "松溪区政府", "松溪区司法局"}),
     # a place the text never names after a clear boundary is not guessed after a comma
     ("一年来，松溪区政府深入推进依法行政，整合市政府资源。", {"区政府", "市政府"}),
 ])
