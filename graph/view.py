@@ -86,14 +86,20 @@ def _query(name: str) -> str:
     return resources.files("policykg.graph").joinpath("queries", name).read_text("utf-8")
 
 
+def _text_ids(store: OxigraphStore) -> dict[str, str]:
+    """Each text graph's IRI → the text's id."""
+    return {row["g"].value: row["text"].value for row in store.select(_query("view_texts.rq"))}
+
+
 def node_rows(store: OxigraphStore) -> Iterator[NodeRow]:
     """Every node once, sorted by IRI."""
+    text_of = _text_ids(store)
     heads: dict[str, tuple[str, str, str]] = {}
     texts: dict[str, set[str]] = defaultdict(set)
     for row in store.select(_query("view_nodes.rq")):
         node = row["node"].value
         heads.setdefault(node, (row["kind"].value, row["label"].value, row["key"].value))
-        texts[node].add(row["text"].value)
+        texts[node].add(text_of[row["g"].value])
     props: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
     for row in store.select(_query("view_node_props.rq")):
         node = row["node"].value
@@ -115,22 +121,29 @@ def node_rows(store: OxigraphStore) -> Iterator[NodeRow]:
 
 
 def edge_rows(store: OxigraphStore) -> Iterator[EdgeRow]:
-    """One row per relation, source, target and text, in a stable order."""
+    """One row per relation, source, target and text, sorted."""
+    text_of = _text_ids(store)
     first_sentence: dict[tuple[str, str], str] = {}
     for row in store.select(_query("view_sentences.rq")):
-        first_sentence.setdefault((row["node"].value, row["text"].value), row["sentence"].value)
-    seen: set[tuple[str, str, str, str]] = set()
+        first_sentence.setdefault((row["node"].value, row["g"].value), row["sentence"].value)
+    # The first sentence (in reading order) and trigger a text states each link in.
+    stated: dict[tuple[str, str, str, str], tuple[int, str | None, str | None]] = {}
+    for row in store.select(_query("view_assertions.rq")):
+        key = (row["s"].value, row["p"].value, row["o"].value, row["g"].value)
+        index = int(row["index"].value) if row["index"] else -1
+        found = (index, row["sentence"].value if row["sentence"] else None,
+                 row["trigger"].value if row["trigger"] else None)
+        if key not in stated or (found[0], str(found[2])) < (stated[key][0], str(stated[key][2])):
+            stated[key] = found
+    rows = set()
     for row in store.select(_query("view_edges.rq")):
         relation, inverse = RELATIONS[row["p"].value]
-        s, o = row["s"].value, row["o"].value
+        s, p, o, g = row["s"].value, row["p"].value, row["o"].value, row["g"].value
         source, target = (o, s) if inverse else (s, o)
-        text = row["text"].value
-        if (source, relation, target, text) in seen:
-            continue
-        seen.add((source, relation, target, text))
-        sentence = row["sentence"].value if row["sentence"] else first_sentence.get((o, text))
-        trigger = row["trigger"].value if row["trigger"] else None
-        yield EdgeRow(source, target, relation, text, sentence, trigger)
+        _, sentence, trigger = stated.get((s, p, o, g), (None, None, None))
+        rows.add(EdgeRow(source, target, relation, text_of[g],
+                         sentence or first_sentence.get((o, g)), trigger))
+    yield from sorted(rows, key=lambda e: (e.text, e.source, e.relation, e.target))
 
 
 def to_networkx(store: OxigraphStore) -> nx.MultiDiGraph:
