@@ -64,7 +64,6 @@ NOUN_GOES_ON = re.compile(r"指南|计划|方案|项目|建设|管理|体系|能
 # platforms and systems are named by their place (松溪区智慧城管平台), not by what they do
 PLACED_HEADS = ("平台", "系统")
 COUNT = re.compile(r"[\d一二三四五六七八九十两几多]+[个项大类批]")
-COORDINATED = re.compile(r"(?:平台|系统|工程|行动)[和与及](?!.*(?:平台|系统|工程|行动)[和与及])")
 # the county-or-higher pieces of the text's jurisdiction: 南昌市红谷滩区 -> 南昌市, 红谷滩区
 LOCAL_PIECE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治[区州县旗]|[省市州区县旗盟])")
 # 系统 is a computer system only with one of these in its name (市公安系统 is a sector)
@@ -89,6 +88,14 @@ class MeasuresComponent(RuleComponent):
         self.head_re = re.compile("|".join(
             re.escape(h) + ("(?!度)" if h.endswith("制") else "")
             for h in sorted(self.head_kinds, key=len, reverse=True)))
+        heads = "|".join(map(re.escape, sorted(self.head_kinds, key=len, reverse=True)))
+        # 全程代办制和容缺受理制: the second name starts after the first one's head
+        self.coordinated = re.compile(rf"(?:{heads})[和与及](?!.*(?:{heads})[和与及])")
+        # 公示制度、全过程记录制度: an item before 、 that ends with a head of the same kind
+        self.kind_ending = {
+            kind: re.compile("(?:" + "|".join(re.escape(h) for h, k in self.head_kinds.items()
+                                              if k == kind) + ")$")
+            for kind in set(self.head_kinds.values())}
         self.stops = set(self.data["measure_left_stops.txt"])
         self.stop_lengths = sorted({len(s) for s in self.stops}, reverse=True)
         cues: dict[str, list[str]] = {}
@@ -211,18 +218,18 @@ class MeasuresComponent(RuleComponent):
             if kind in ("制度", "机制") and text.startswith(DOMAIN_AFTER, m.end()):
                 continue  # 审批制度改革: a domain, not a named system
             start = self.walk_left(text, m.start(), 20)
-            if head in NOUN_HEADS:
-                # 百日攻坚行动和清风行动: the name starts after a coordinated one
-                before = COORDINATED.search(text, start, m.start())
-                start = before.end() if before else start
+            # 百日攻坚行动和清风行动: the name starts after a coordinated one
+            before = self.coordinated.search(text, start, m.start())
+            start = before.end() if before else start
             name = text[start:m.start()]
             # 科学、民主、依法决策机制; 办理程序和制度: not one named system, but in
             # 公示制度、全过程记录制度 each item has its own head
-            shared_head = text[start - 1:start] == "、" and not text.endswith(head, 0, start - 1)
+            own_head = self.kind_ending[kind].search(text, max(0, start - 8), start - 1)
+            shared_head = text[start - 1:start] == "、" and not own_head
             if shared_head or name.endswith(("和", "与", "及")):
                 continue
-            if len(name) < MIN_NAME.get(kind, 4):
-                continue
+            if len(name) < MIN_NAME.get(kind, 4) and not (name == "" and len(head) >= 5):
+                continue  # (首问负责制 is a head and a whole name)
             if any(name.endswith(g) or name == g for g in self.generic):
                 continue
             if head in NOUN_HEADS and not self.named_noun(text, name, head, m.end()):
