@@ -44,6 +44,9 @@ STRONG_BOUNDARY = {"^", "\n", " ", "\u3000", "、", "：", ":", "(", "（",
 # what may stand right before a department printed without a level word (not 和: in
 # 规划和自然资源局 it joins the name)
 BARE_BOUNDARY = {"由", "在", "与", "及", "向", "对", "经", "等", "是"}
+# verbs that take a body as their object: 由司法局会同住建局…, 督促医保局…
+BARE_VERBS = {"会同", "联合", "配合", "协调", "协助", "督促", "指导", "牵头", "组织", "要求",
+              "提请", "报请", "商请", "委托", "支持", "通知"}
 # 各 right before, or before one coordinated level (各乡、镇…, 各县(市、区)…)
 GENERIC_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]、|[\u4e00-\u9fff]?[(（][^)）]{0,6}[)）])?$")
 AUTONOMOUS = {"自治区", "自治州", "自治县", "自治旗"}
@@ -208,7 +211,8 @@ class AgenciesComponent(RuleComponent):
         out = []
         for m in self.bare_re.finditer(text):
             before = text[m.start() - 1:m.start()]
-            if m.start() == 0 or not "\u4e00" <= before <= "\u9fff" or before in BARE_BOUNDARY:
+            if (m.start() == 0 or not "\u4e00" <= before <= "\u9fff" or before in BARE_BOUNDARY
+                    or text[m.start() - 2:m.start()] in BARE_VERBS):
                 out.append(Candidate(m.start(), m.end(), self.body_kinds[m.group()]))
         return out
 
