@@ -62,6 +62,7 @@ ZONE_ENDINGS = ("区", "园", "城", "港", "岛", "基地", "新城")
 NOT_IN_NAME = "的各和与及在对等了是为将把以从向被全本我该其"
 
 
+ISSUER_CODE_AFTER = re.compile(r"[发字函][〔\[［【(（]")
 # a branch of a city bureau, named by its place or its task, right after the bureau
 BRANCH = re.compile(rf"(?:(?![{NOT_IN_NAME}])[\u4e00-\u9fff]){{1,4}}?(?:分局|支队|大队)")
 # the county-or-higher pieces of the text's jurisdiction: 南昌市红谷滩区 -> 南昌市, 红谷滩区
@@ -159,6 +160,8 @@ class AgenciesComponent(RuleComponent):
             level, body, sub = m.group(1), m.group(2), m.group(3)
             if body == "委" and not sub and text[m.end():m.end() + 1] == "员":
                 continue  # 委员, not a committee
+            if ISSUER_CODE_AFTER.match(text, m.end()):
+                continue  # 区府办发〔…: the code of a document number, however broken
             start = self.place_start(text, m.start())
             if start is None:
                 continue
