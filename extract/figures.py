@@ -27,9 +27,11 @@ class FiguresComponent(RuleComponent):
     def prepare(self) -> None:
         units = sorted(self.data["figure_units.txt"], key=len, reverse=True)
         not_after = sorted(self.data["figure_not_after.txt"], key=len, reverse=True)
-        # not after a digit, a dot, a dash (ranges, phone numbers) or 第 (ordinals)
+        # not after a digit, a dot, a dash (ranges, phone numbers), 第 (ordinals) or a
+        # thousands separator; 13,215件 is one number
         self.pattern = re.compile(
-            r"(?<![\d.．\-－~～第])(\d+(?:[.．]\d+)?)\s*([余多])?([万亿千百]?)([余多])?"
+            r"(?<![\d.．\-－~～第])(?<!\d,)(\d{1,3}(?:,\d{3})+|\d+)((?:[.．]\d+)?)\s*([余多])?"
+            r"([万亿千百]?)([余多])?"
             r"(" + "|".join(map(re.escape, units)) + r")(?:([余多])(?![人]))?"
             # (3个多月: the 多 does not hide the month)
             r"(?![余多]?(?:" + "|".join(map(re.escape, not_after)) + r"))"
@@ -45,8 +47,8 @@ class FiguresComponent(RuleComponent):
             start, end = m.span()
             if protected.overlaps(start, end) or text[end:end + 1].isdigit():
                 continue
-            digits = m.group(1).replace("．", ".")
-            unit = m.group(3) + m.group(5)
+            digits = (m.group(1) + m.group(2)).replace(",", "").replace("．", ".")
+            unit = m.group(4) + m.group(6)
             if unit == "分" and text[start - 1:start] in ("时", "点", ":", "："):
                 continue  # 9时30分: a time of day, not a score
             if unit in ("名", "位") and text[start - 1:start] == "前":
