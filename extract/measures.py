@@ -53,6 +53,7 @@ MIN_NAME = {"制": 2, "改革": 5}
 FUSED = re.compile(r"政府|城市|社会|机关")
 # a result, not a measure: 实现“满堂红”/“开门红”, 法律顾问“全覆盖”
 RESULT = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}红|全覆盖|满覆盖|动态清零|清零)$")
+ACHIEVED = re.compile(r"(?:实现|保持|确保|做到|达到)$")
 # a day named by its date: “3·15” 消费者权益日, “12.4” 宪法日
 DAY_LABEL = re.compile(r"^\d{1,2}\s*[·•.．・]\s*\d{1,2}$")
 # an item of a numbered formula: 双随机、一公开; 线上一网、线下一窗; 一周一法、一月一考
@@ -188,6 +189,8 @@ class MeasuresComponent(RuleComponent):
         before = text[max(0, start - 5):start - 1]
         if self.before_neg.search(before):
             return None
+        if name.startswith("零") and ACHIEVED.search(before):
+            return None  # 实现“零事故”, 保持“零发案”: a result, not a measure
         adopted = self.before_pos.search(before)
         if len(parts) > 1 and not (self.after_pos.search(after, 0, 8) or adopted
                                    or self.formula_list(parts)):
