@@ -113,12 +113,15 @@ def _edge_title(d: dict[str, Any], relation: str) -> str:
     return "\n".join(lines)
 
 
-def vis_data(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
+def vis_data(
+    g: nx.MultiDiGraph, focus: str | None = None
+) -> tuple[list[dict], list[dict]]:
     """vis-network's nodes and edges for ``g``, built with pyvis: style by kind, size by
-    degree, labels cut to fit, tooltips as plain text."""
+    degree, labels cut to fit, tooltips as plain text; the ``focus`` node stands out."""
     net = Network(directed=True)
     for node, d in g.nodes(data=True):
         style = KIND_STYLES.get(d.get("kind", ""), OTHER)
+        stand_out = {"borderWidth": 4, "font": {"size": 18, "bold": True}} if node == focus else {}
         net.add_node(
             str(node),
             label=_short(str(d.get("label") or node), LABEL_CHARS),
@@ -126,6 +129,7 @@ def vis_data(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
             shape=style.shape,
             color=style.color,
             size=10 + 3 * g.degree(node) ** 0.5,
+            **stand_out,
         )
     parallel: Counter[frozenset] = Counter()
     for u, v, key, d in g.edges(keys=True, data=True):
@@ -164,9 +168,13 @@ def _asset(name: str) -> str:
     return resources.files("policykg.graph").joinpath("assets", name).read_text("utf-8")
 
 
-def render_html(g: nx.MultiDiGraph, title: str = "policykg", note: str | None = None) -> str:
-    """The whole page for ``g`` as one string; ``note`` is shown above the picture."""
-    nodes, edges = vis_data(g)
+def render_html(
+    g: nx.MultiDiGraph, title: str = "policykg", note: str | None = None,
+    focus: str | None = None,
+) -> str:
+    """The whole page for ``g`` as one string; ``note`` is shown above the picture, the
+    ``focus`` node (an IRI) drawn with a thick border."""
+    nodes, edges = vis_data(g, focus)
     parts = {
         "title": html.escape(title),
         "note": html.escape(note or ""),
@@ -182,11 +190,12 @@ def render_html(g: nx.MultiDiGraph, title: str = "policykg", note: str | None = 
 
 
 def write_html(
-    g: nx.MultiDiGraph, path: str | Path, title: str = "policykg", note: str | None = None
+    g: nx.MultiDiGraph, path: str | Path, title: str = "policykg", note: str | None = None,
+    focus: str | None = None,
 ) -> Path:
     """Write the page for ``g`` to ``path`` (UTF-8) and return the path."""
     path = Path(path)
-    path.write_text(render_html(g, title, note), encoding="utf-8")
+    path.write_text(render_html(g, title, note, focus), encoding="utf-8")
     return path
 
 

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         name = graph.nodes[chosen.focus].get("label") or chosen.focus
         title = f"policykg: {name} (depth {args.depth})"
     try:
-        write_html(chosen.graph, args.out, title=title, note=chosen.note)
+        write_html(chosen.graph, args.out, title=title, note=chosen.note, focus=chosen.focus)
     except OSError as err:
         raise SelectionError(f"{args.out}: cannot write ({err.strerror or err})") from err
     print(f"{args.out}: {chosen.graph.number_of_nodes()} nodes, "

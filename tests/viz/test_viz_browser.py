@@ -39,6 +39,11 @@ def test_viz_browser_network_holds_the_graph(request, browse, tmp_path, graph, f
     }
 
 
+def test_viz_browser_empty_graph_reports_settled(browse, tmp_path):
+    dom = browse(write_html(nx.MultiDiGraph(), tmp_path / "empty.html"))
+    assert _status(dom) == {"nodes": 0, "edges": 0, "stabilized": True}
+
+
 def test_viz_browser_loads_nothing_and_hovers_plain_text(small_graph, browse, with_probe, tmp_path):
     page = tmp_path / "page.html"
     page.write_text(with_probe(render_html(small_graph), P + "agency/sfj"), encoding="utf-8")

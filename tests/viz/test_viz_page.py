@@ -79,3 +79,10 @@ def test_viz_page_note_shown_only_when_given(small_graph):
     assert 'class="note" hidden' in render_html(small_graph)
     page = render_html(small_graph, note="只显示连接最多的 5 个节点")
     assert re.search(r'class="note">只显示连接最多的 5 个节点<', page)
+
+
+def test_viz_page_focus_node_stands_out(small_graph):
+    data = _data(render_html(small_graph, focus=P + "agency/zf"))
+    widths = {n["id"]: n.get("borderWidth") for n in data["nodes"]}
+    assert widths.pop(P + "agency/zf") == 4
+    assert set(widths.values()) == {None}
