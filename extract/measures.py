@@ -49,6 +49,10 @@ ADOPTED_LIST = re.compile(
 DOMAIN_AFTER = ("改革", "建设", "体系", "创新")
 # the shortest name before each kind of head: 告知承诺制, 涉企增值法律服务改革
 MIN_NAME = {"制": 2, "改革": 5}
+# X长制: a chief per river, forest, road (河长制, 林长制, 河湖长制), one character will do
+CHIEF_HEAD = "长制"
+NOT_CHIEF = ("家", "增", "延", "成", "生", "助", "擅", "专", "消")
+NOT_AFTER_CHIEF = "约定订作造品止衡裁胜服式假"
 # a short quoted name fused with one of these is half a name: “五型”政府 (left out)
 FUSED = re.compile(r"政府|城市|社会|机关")
 # a result, not a measure: 实现“满堂红”/“开门红”, 法律顾问“全覆盖”
@@ -231,8 +235,12 @@ class MeasuresComponent(RuleComponent):
             shared_head = text[start - 1:start] == "、" and not own_head
             if shared_head or name.endswith(("和", "与", "及")):
                 continue
-            if len(name) < MIN_NAME.get(kind, 4) and not (name == "" and len(head) >= 5):
+            least = 1 if head == CHIEF_HEAD else MIN_NAME.get(kind, 4)
+            if len(name) < least and not (name == "" and len(head) >= 5):
                 continue  # (首问负责制 is a head and a whole name)
+            if head == CHIEF_HEAD and (len(name) > 4 or name.endswith(NOT_CHIEF)
+                                       or text[m.end():m.end() + 1] in NOT_AFTER_CHIEF):
+                continue  # 家长制 is paternalism, 增长制约 a constraint on growth
             if any(name.endswith(g) or name == g for g in self.generic):
                 continue
             if head in NOUN_HEADS and not self.named_noun(text, name, head, m.end()):

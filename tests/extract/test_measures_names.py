@@ -30,6 +30,8 @@ def measures(text: str) -> dict[str, str | None]:
      {"兰山县矛盾纠纷多元化解平台", "嘉兴市行政执法监督信息系统"}),
     # items of a 、 list that each carry their own head are each a named system
     ("全面推行行政执法公示制度、执法全过程记录制度。", {"行政执法公示制度", "执法全过程记录制度"}),
+    ("全面推行河长制、林长制，落实河湖长制，反对家长制作风，破解增长制约。",
+     {"河长制", "林长制", "河湖长制"}),
     ("全面推行首问负责制、限时办结制，实行重点项目全程代办制和容缺受理制。",
      {"首问负责制", "限时办结制", "重点项目全程代办制", "容缺受理制"}),
     # a quoted list with no cue word: a numbered formula or service modes, one measure
