@@ -121,7 +121,7 @@ def vis_data(
     net = Network(directed=True)
     for node, d in g.nodes(data=True):
         style = KIND_STYLES.get(d.get("kind", ""), OTHER)
-        stand_out = {"borderWidth": 4, "font": {"size": 18, "bold": True}} if node == focus else {}
+        stand_out = {"borderWidth": 4, "font": {"size": 18}} if node == focus else {}
         net.add_node(
             str(node),
             label=_short(str(d.get("label") or node), LABEL_CHARS),
