@@ -295,11 +295,12 @@ class AgenciesComponent(RuleComponent):
                 if not town:
                     self.local_places.add(text[q:level_at + 1])
                 return q  # a town after a boundary word: 依托城关镇司法所
-            if before in "省市州":
+            if before in "省市州" or (town and before in "县区旗"):  # 青岚县桃花镇
                 outer = self.place_ending(text, q)
                 outer_start = q - len(outer) if outer else self.unlisted_place(text, q - 1)
                 if outer_start is not None:
-                    self.local_places.add(name + text[level_at])
+                    if not town:
+                        self.local_places.add(name + text[level_at])
                     return outer_start
         return None
 
