@@ -18,7 +18,14 @@ from pathlib import Path
 import pyoxigraph as ox
 from policykg.graph.resolve import Entity, ResolvedText, issuer_agencies
 from policykg.ontology import namespaces as ns
-from policykg.ontology.records import DocumentRecord, Extraction, Mention
+from policykg.ontology.records import (
+    AgencyRecord,
+    DocumentRecord,
+    Extraction,
+    MeasureRecord,
+    Mention,
+    MetricRecord,
+)
 from policykg.ontology.vocabulary import agency_kinds, document_types
 
 __all__ = ["LINK_PREDICATES", "TextGraph", "text_graph"]
@@ -136,19 +143,25 @@ def text_graph(resolved: ResolvedText) -> TextGraph:
             w.add(text, predicate, entity.iri)
             for mention in record.mentions:
                 _mention(w, resolved, entity, mention)
-    known = resolved.entities
-    for doc in ex.documents:
-        if doc.id in known:
-            _document(w, known[doc.id].iri, doc)
-    for agency in ex.agencies:
-        if agency.id in known and agency.kind in agency_kinds():
-            w.add(known[agency.id].iri, ns.ORG.classification, ns.agency_kind_iri(agency.kind))
-    for measure in (m for m in ex.measures if m.id in known):
-        iri = known[measure.id].iri
-        w.add(iri, ns.SKOS.inScheme, str(ns.PKG.measures))
-        w.lit(iri, ns.PKG.measureKind, measure.kind)
-    for metric in (m for m in ex.metrics if m.id in known):
-        iri = known[metric.id].iri
+    # Properties that hold once per node come from the first record that resolves to it
+    # (区司法局 and 章贡区司法局 may be two records of one agency).
+    known: dict[str, DocumentRecord | AgencyRecord | MeasureRecord | MetricRecord] = {}
+    for record in (*ex.documents, *ex.agencies, *ex.measures, *ex.metrics):
+        if record.id in resolved.entities:
+            known.setdefault(resolved.entities[record.id].iri, record)
+    for iri, doc in known.items():
+        if isinstance(doc, DocumentRecord):
+            _document(w, iri, doc)
+    for iri, agency in known.items():
+        if isinstance(agency, AgencyRecord) and agency.kind in agency_kinds():
+            w.add(iri, ns.ORG.classification, ns.agency_kind_iri(agency.kind))
+    for iri, measure in known.items():
+        if isinstance(measure, MeasureRecord):
+            w.add(iri, ns.SKOS.inScheme, str(ns.PKG.measures))
+            w.lit(iri, ns.PKG.measureKind, measure.kind)
+    for iri, metric in known.items():
+        if not isinstance(metric, MetricRecord):
+            continue
         w.typed(iri, ns.RDF.value, _decimal(metric.value), _XSD_DECIMAL)
         w.lit(iri, ns.PKG.unit, metric.unit)
         w.lit(iri, ns.PKG.printed, metric.text)

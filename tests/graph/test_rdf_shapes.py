@@ -72,3 +72,14 @@ def test_rdf_blank_names_are_no_nodes_and_the_graph_stays_valid(query_extraction
     labels = [q.object.value for q in graph_of(record).quads
               if q.predicate.value.endswith("prefLabel")]
     assert "" not in labels and " " not in labels
+
+
+def test_rdf_two_records_of_one_agency_stay_valid(query_extractions, new_store, shapes):
+    # 县司法局 and 白鹭县司法局 resolve to one agency; their kinds must not both be stated.
+    from policykg.ontology.records import AgencyRecord
+
+    record = Extraction.from_dict(query_extractions[0].to_dict())
+    record.agencies.append(AgencyRecord("a9", "白鹭县司法局", "白鹭县司法局", kind="department"))
+    record.agencies[0].kind = "office"
+    conforms, report = _conforms(new_store([record]), shapes)
+    assert conforms, report
