@@ -32,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--query-budget", type=float, default=20.0, metavar="S",
                         help="seconds of timed runs per query at most; a slower query is "
                         "run fewer times, at least once (%(default)s)")
+    parser.add_argument("--query-timeout", type=float, default=300.0, metavar="S",
+                        help="stop a query still running after S seconds (%(default)s)")
     parser.add_argument("--rss-texts", type=int, default=None, metavar="N",
                         help="also build the first N texts to compare peak RSS (default: "
                         "1000 when --texts is at least 5000; 0: skip)")
@@ -52,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
     config = BenchConfig(texts=args.texts, seed=args.seed, workers=args.workers,
                          extract_texts=args.extract_texts, rdflib_texts=args.rdflib_texts,
                          query_runs=args.query_runs,
-                         query_budget=args.query_budget, rss_texts=rss_texts,
+                         query_budget=args.query_budget,
+                         query_timeout=args.query_timeout, rss_texts=rss_texts,
                          workdir=args.workdir, neo4j=neo4j)
     result = run_bench(config)
     if args.out:
