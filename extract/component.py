@@ -174,8 +174,8 @@ def sentence_starts(doc: Doc) -> list[int]:
     sentences component, else read from ``doc.sents``."""
     starts = doc.user_data.get(STARTS_KEY)
     if starts is None:
-        starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-    return starts
+        starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else []
+    return starts or [0]  # even an empty text is one (empty) sentence
 
 
 def sentence_of(starts: list[int], offset: int) -> int:

@@ -33,6 +33,7 @@ class SentenceSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
+            doc.user_data[STARTS_KEY] = [0]  # an empty text is one empty sentence
             return doc
         text = doc_text(doc)
         ends = [m.end() for m in END.finditer(text) if m.end() < len(text)]

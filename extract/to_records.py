@@ -34,9 +34,9 @@ from spacy.tokens import Doc
 
 def doc_to_extraction(doc: Doc, source: LoadedText, text_id: str) -> Extraction:
     text = doc_text(doc)
-    starts = sentence_starts(doc) if text else []
+    starts = sentence_starts(doc) if text else []  # an empty text has no sentence
     sentences = []
-    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+    for start, end in zip(starts, [*starts[1:], len(text)][:len(starts)], strict=True):
         end = start + len(text[start:end].rstrip())  # the white space after it is no one's
         sentences.append(Sentence(start, end, text[start:end]))
 
