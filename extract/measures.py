@@ -208,8 +208,9 @@ class MeasuresComponent(RuleComponent):
     def formula_list(self, parts: list[str]) -> bool:
         """A list that names one measure though no cue word follows: a numbered formula
         (双随机、一公开) or service modes (马上办、网上办、就近办), not a slogan or a list
-        of political formulas (四个意识、四个自信)."""
-        if any(not 2 <= len(p) <= 6 or p in self.not_measures or FORMULA.match(p)
+        of political formulas (四个意识、四个自信) or a slogan of clauses (一手抓发展、
+        一手抓法治: items of five characters or more)."""
+        if any(not 2 <= len(p) <= 4 or p in self.not_measures or FORMULA.match(p)
                or PERIOD.match(p) for p in parts):
             return False
         return (any(NUMBERED_ITEM.search(p) for p in parts)
