@@ -19,7 +19,9 @@ issued (agency → document), one sentence at a time:
   pronoun or a collective (我区, 本局, 各部门, 全市) stops the search: that subject is no
   named body, and no link is made (「我区制定出台了《…》」 has none);
 - passive: 《X》(已)经/由 … a body … trigger, in one clause
-  (「《X》已经区政府第13次常务会议审议通过」);
+  (「《X》已经区政府第13次常务会议审议通过」), or X put before a body that adopts it in
+  the next clause (「起草《X》，提请区政府审议通过」: 区政府; who drafted it only where
+  the sentence names it, as for every trigger);
 - a notice's own transmittal 「《X》…，现印发给你们」/「现将《X》印发给你们」: the
   author issued X;
 - the text's own heading 「X关于印发《Y》的通知」 (the span meta found): the bodies
@@ -57,9 +59,15 @@ AUTHOR = "author"
 CLAUSE_END = re.compile(r"[，,；;：:]")
 COORD = re.compile(r"\s*(?:、|和|与|及|以及|会同|联合|\s)?\s*")  # X会同Y印发: both issue
 AFTER_TRIGGER = re.compile(r"[了的并\s]*(?:实施)?[了的\s]*")
-TITLE_SEP = re.compile(r"\s*(?:[(（][^()（）]{0,80}[)）])?\s*(?:、|，|,|和|及|与|以及)?\s*")
-PASSIVE = re.compile(
-    r"\s*(?:[(（][^()（）]{0,80}[)）])?\s*(?:后|并|再|又)?\s*(?:已经|业经|已|经|由)")
+# the bracket after a title (its number, an abbreviation), in any printed pair, a short
+# pair inside it kept: （青政发(2019)3号）, 【云府办〔2021〕27号】
+BRACKET = (r"(?:[:：]?\s*[(（【［\[](?:[^()（）\[\]［］【】\n]"
+           r"|[(（\[［〔【][^()（）\[\]［］\n]{0,12}[)）\]］〕】]){0,80}[)）】］\]])")
+TITLE_SEP = re.compile(rf"\s*{BRACKET}?\s*(?:、|，|,|和|及|与|以及)?\s*")
+# 《X》(已)经/由 a body … adopted it; or X is put before a body that adopts it
+# (「起草《X》，提请区政府审议通过」「报市政府常务会议审议通过」)
+PASSIVE = re.compile(rf"\s*{BRACKET}?\s*[，,]?\s*(?:后|并|再|又)?\s*"
+                     r"(?:已经|业经|已|经|由|提请|报请|报经|提交|报送|呈报|报)")
 PRONOUN = re.compile(r"\s*(?:我|本|各|全|该)")
 TRANSMIT = re.compile(
     r"现(?:予以|予|将(?P<between>.{0,200}?))?(?P<trigger>印发|发布|颁布|下发|公布)")

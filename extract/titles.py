@@ -4,8 +4,9 @@
   title, as do quotation marks; white space is removed. 《A》《B》 are two documents.
 - A 《 that never closes (the text is cut off, or a line of prose runs on past
   ``MAX_TITLE`` characters or a 。) is not a title.
-- A parenthesis right after the title is read: a document number first in it
-  (``(国办发〔2022〕8号)``) or printed straight after 》 attaches to that title; an
+- A bracket right after the title (（） () 【】 ［］ [] ﹝﹞, maybe after a space or a colon)
+  is read: a document number first in it (``(国办发〔2022〕8号)``, ``【云府办〔2021〕27号】``)
+  or printed straight after 》 (``》：云发〔2021〕3号``) attaches to that title; an
   abbreviation the text defines there (``（以下简称《纲要》）``, ``(以下简称"纲要")``) is
   kept on the full title and its later 《纲要》 mentions count as mentions of the full
   title (same canonical), never as a document of their own.
@@ -36,8 +37,14 @@ DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−－~～"), "-")
 QUOTES = {ord("“"): '"', ord("”"): '"', ord("‘"): "'", ord("’"): "'",
           ord("〈"): "《", ord("〉"): "》", ord("<"): "《", ord(">"): "》"}
 TRAILING_BRACKETS = re.compile(r"(?:[(（\[【][^()（）\[\]【】]*[)）\]】])+$")
-AFTER = re.compile(r"[ \t\u3000]*([(（])?")
-PAREN = re.compile(r"[(（]([^()（）\n]{1,80})[)）]")
+# what may stand between 》 and its number: spaces, a colon, an opening bracket of any
+# printed pair (（ ( 【 ［ [ ﹝ 〔), spaces again
+AFTER = re.compile(r"[ \t\u3000]*(?:[:：][ \t\u3000]*)?([(（【［\[﹝〔])?[ \t\u3000]*")
+CLOSING = {"(": ")）", "（": ")）", "【": "】", "［": "］]", "[": "]］", "﹝": "﹞", "〔": "〕"}
+# a bracket's content: no line break, brackets inside only as one short pair
+# (（青政发(2019)3号）, 【云府办〔2021〕27号】)
+PAREN = re.compile(r"(?:[^()（）\[\]［］【】\n]|[(（\[［〔﹝【][^()（）\[\]［］\n]{0,12}"
+                   r"[)）\]］〕﹞】]){1,80}")
 PART = re.compile(r"[^，,；;]+")  # the parts of a bracket after a title
 ABBREVIATION = re.compile(r"(?:以下简称|以下称|下称|简称)[:：]?\s*[《“\"「‘']{0,2}\s*"
                           r"([^《》“”\"「」‘’'、，,；;]{1,30}?)\s*[》”\"」’']{0,2}\s*$")
@@ -111,21 +118,22 @@ class TitlesComponent(RuleComponent):
                                                                        int]:
         """What follows a title's 》: its number and the abbreviation it defines."""
         m = AFTER.match(text, at)
-        pos = m.end()
+        number = numbers.get(m.end())  # printed straight after, or first in the bracket
         if m.group(1) is None:
-            return numbers.get(pos), None, at
-        paren = PAREN.match(text, m.start(1))
-        if paren is None:
-            return None, None, at
-        number = abbreviation = None
-        for part in PART.finditer(text, paren.start(1), paren.end(1)):
+            return number, None, at
+        inside = PAREN.match(text, m.end(1))
+        close = inside.end() if inside else m.end(1)
+        if close >= len(text) or text[close] not in CLOSING[m.group(1)]:
+            return number, None, at
+        abbreviation = None
+        for part in PART.finditer(text, m.end(1), close):
             first = part.start() + len(part.group()) - len(part.group().lstrip())
             if number is None and first in numbers and numbers[first].end_char <= part.end():
                 number = numbers[first]  # (国发〔2021〕1号，以下简称《纲要》) too
             hit = ABBREVIATION.search(part.group().strip())
             if hit:
                 abbreviation = "".join(hit.group(1).split()) or None
-        return number, abbreviation, paren.end()
+        return number, abbreviation, close + 1
 
 
 def outermost(text: str) -> list[tuple[int, int]]:
