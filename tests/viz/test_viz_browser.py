@@ -34,14 +34,17 @@ def _probe(dom: str) -> dict:
 def test_viz_browser_network_holds_the_graph(request, browse, tmp_path, graph, focus, max_nodes):
     chosen = select(request.getfixturevalue(graph), focus=focus, max_nodes=max_nodes).graph
     dom = browse(write_html(chosen, tmp_path / "page.html"))
+    # the layout settled and physics was switched off: the picture stands still
     assert _status(dom) == {
-        "nodes": chosen.number_of_nodes(), "edges": chosen.number_of_edges(), "stabilized": True
+        "nodes": chosen.number_of_nodes(), "edges": chosen.number_of_edges(),
+        "stabilized": True, "physics": False,
     }
 
 
 def test_viz_browser_empty_graph_reports_settled(browse, tmp_path):
     dom = browse(write_html(nx.MultiDiGraph(), tmp_path / "empty.html"))
-    assert _status(dom) == {"nodes": 0, "edges": 0, "stabilized": True}
+    assert _status(dom)["nodes"] == _status(dom)["edges"] == 0
+    assert _status(dom)["stabilized"] is True
 
 
 def test_viz_browser_loads_nothing_and_hovers_plain_text(small_graph, browse, with_probe, tmp_path):
@@ -122,4 +125,5 @@ def test_viz_browser_sample_corpus_page_holds_the_cut_graph(sample_store, browse
     data = json.loads(re.search(r'id="policykg-data">(.*?)</script>',
                                 out.read_text("utf-8"), re.S).group(1))
     status = _status(browse(out))
-    assert status == {"nodes": 60, "edges": len(data["edges"]), "stabilized": True}
+    assert status == {"nodes": 60, "edges": len(data["edges"]), "stabilized": True,
+                      "physics": False}
