@@ -51,6 +51,7 @@ DOMAIN_AFTER = ("改革", "建设", "体系", "创新")
 MIN_NAME = {"制": 2, "改革": 5}
 # X长制: a chief per river, forest, road (河长制, 林长制, 河湖长制), one character will do
 CHIEF_HEAD = "长制"
+SHORT_NAMED = ("行动", "工程")
 NOT_CHIEF = ("家", "增", "延", "成", "生", "助", "擅", "专", "消")
 NOT_AFTER_CHIEF = "约定订作造品止衡裁胜服式假"
 # a short quoted name fused with one of these is half a name: “五型”政府 (left out)
@@ -225,7 +226,7 @@ class MeasuresComponent(RuleComponent):
             kind = self.head_kinds[head]
             if kind in ("制度", "机制") and text.startswith(DOMAIN_AFTER, m.end()):
                 continue  # 审批制度改革: a domain, not a named system
-            start = self.walk_left(text, m.start(), 20)
+            start, stopped_at = walk_left(text, m.start(), 20, self.stops, self.stop_lengths)
             # 百日攻坚行动和清风行动: the name starts after a coordinated one
             before = self.coordinated.search(text, start, m.start())
             start = before.end() if before else start
@@ -237,6 +238,8 @@ class MeasuresComponent(RuleComponent):
             if shared_head or name.endswith(("和", "与", "及")):
                 continue
             least = 1 if head == CHIEF_HEAD else MIN_NAME.get(kind, 4)
+            if head in SHORT_NAMED and (stopped_at in self.stops or before):
+                least = 2  # 开展净网行动, 实施雪亮工程: a verb opens a short name
             if len(name) < least and not (name == "" and len(head) >= 5):
                 continue  # (首问负责制 is a head and a whole name)
             if head == CHIEF_HEAD and (len(name) > 4 or name.endswith(NOT_CHIEF)

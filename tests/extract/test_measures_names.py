@@ -24,7 +24,8 @@ def measures(text: str) -> dict[str, str | None]:
     ("入选全省第一批法治化营商环境改革试点。", {"法治化营商环境改革试点"}),
     # unquoted X工程 / X行动 / X平台 / X系统 with a name of their own
     ("深入实施法律援助惠民工程，开展百日攻坚行动和清风行动。",
-     {"法律援助惠民工程", "百日攻坚行动"}),
+     {"法律援助惠民工程", "百日攻坚行动", "清风行动"}),
+    ("开展净网行动和护苗行动，实施雪亮工程。", {"净网行动", "护苗行动", "雪亮工程"}),
     ("兰山县人民政府关于2023年度法治政府建设情况的报告\n建成兰山县矛盾纠纷多元化解平台，"
      "依托嘉兴市行政执法监督信息系统开展监督。",
      {"兰山县矛盾纠纷多元化解平台", "嘉兴市行政执法监督信息系统"}),
@@ -56,6 +57,7 @@ def test_measures_names_found(text: str, expected: set[str]) -> None:
     # generic campaigns and works, sectors, platforms named only by what they do
     "开展专项整治行动和联合执法行动，以实际行动践行承诺，完成四个专项行动。",
     "加快推进水利工程和道路改造工程建设，纳入全市重点工程。",
+    "采取有力行动，开展夏季行动，实施民生工程，杜绝形象工程。",
     "全市司法行政系统开展练兵，在政府信息公开平台公开，为工作提供行动指南。",
     "依托省一体化政务服务平台，通过市公共信用信息平台共享数据。",
     # quoted lists that are slogans or political formulas, and quoted labels
