@@ -57,7 +57,7 @@ def test_measures_names_found(text: str, expected: set[str]) -> None:
     # generic campaigns and works, sectors, platforms named only by what they do
     "开展专项整治行动和联合执法行动，以实际行动践行承诺，完成四个专项行动。",
     "加快推进水利工程和道路改造工程建设，纳入全市重点工程。",
-    "采取有力行动，开展夏季行动，实施民生工程，杜绝形象工程。",
+    "采取有力行动，开展夏季行动，实施民生工程，杜绝形象工程，开展整改行动和打击行动。",
     "全市司法行政系统开展练兵，在政府信息公开平台公开，为工作提供行动指南。",
     "依托省一体化政务服务平台，通过市公共信用信息平台共享数据。",
     # quoted lists that are slogans or political formulas, and quoted labels
