@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LEVELS",
     "agency_centrality",
+    "citation_graph",
     "citation_table",
     "comention_graph",
     "counts_by_kind",
@@ -151,6 +152,19 @@ def issuer_level(name: str | None) -> str:
             if unit.search(place.group(0)):
                 return level
     return "unknown"
+
+
+def citation_graph(g: nx.MultiDiGraph) -> nx.DiGraph:
+    """The citation network: texts and documents, with an edge for each text that cites a
+    document (CITES) and each document that implements another (IMPLEMENTS); node
+    attributes ``kind`` and ``label``, edge attribute ``relation``."""
+    c = nx.DiGraph()
+    for u, v, key in g.edges(keys=True):
+        if key in ("CITES", "IMPLEMENTS"):
+            for node in (u, v):
+                c.add_node(node, kind=g.nodes[node].get("kind"), label=_label(g, node))
+            c.add_edge(u, v, relation=key)
+    return c
 
 
 def citation_table(g: nx.MultiDiGraph) -> pd.DataFrame:

@@ -11,7 +11,7 @@ EXPECTED = {
     # notebook: the outputs a reader must see
     "01-quickstart.ipynb": {"table": 4, "iframe": 2},
     "02-agencies.ipynb": {"table": 2, "image": 2},
-    "03-documents.ipynb": {"table": 4, "image": 1},
+    "03-documents.ipynb": {"table": 4, "image": 2},
     "04-figures.ipynb": {"table": 2, "image": 1},
 }
 

@@ -72,3 +72,10 @@ def test_analysis_figures_table_names_text_and_jurisdiction(small_graph):
     assert (row["jurisdiction"], row["text"], row["value"], row["unit"]) == (
         "云岭省青石市", "qs-2023", 126.0, "件")
     assert row["about"] == "市司法局" and "行政复议" in row["sentence"]
+
+
+def test_analysis_citation_graph_holds_texts_documents_and_their_links(small_graph):
+    c = analysis.citation_graph(small_graph)
+    assert {d["kind"] for _, d in c.nodes(data=True)} == {"Text", "Document"}
+    assert c.in_degree(P + "document/gy") == 3  # two texts cite it, one document implements it
+    assert c.edges[P + "document/cs", P + "document/gy"]["relation"] == "IMPLEMENTS"
