@@ -47,6 +47,8 @@ DATE_LINE = re.compile(r"^[ \t\u3000]*(?:19|20)\d\d[ \t]*[年\d][\d \t年月]{0,
 LINE_ENDS_DAY = re.compile(r"日[ \t\u3000]*(?=\n|$)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 LINE = re.compile(r"[^\n]*")
+# words no place name holds: a place part never runs on into a body's name
+BODY_WORDS = "人民|政府|办公|委员|中共|党委|党组|常委"
 
 
 class MetaComponent(RuleComponent):
@@ -64,10 +66,12 @@ class MetaComponent(RuleComponent):
         endings = sorted(self.data.get("meta_agency_endings.txt", []), key=len, reverse=True)
         self.body_end = re.compile(f"(?:{'|'.join(map(re.escape, endings))})$")
         places = sorted(self.data.get("meta_place_suffixes.txt", []), key=len, reverse=True)
-        # a suffix closes a name only where no other suffix follows: 赣州市, 通州区
-        alt = "|".join(re.escape(p) + ("(?![市区县])" if p == "州" else "(?![省州区县旗盟])")
-                       for p in places)
-        self.place_chain = re.compile(rf"(?:[\u4e00-\u9fff]{{1,7}}?(?:{alt}))+")
+        # a suffix closes a name only where no other level character follows: 赣州市,
+        # 通州区, 萍乡市, 安乡县, 济南市市中区; 市场 is no level (青川省市场监督管理局)
+        alt = "|".join(re.escape(p) for p in places)
+        self.place_chain = re.compile(
+            rf"(?:(?:(?!{BODY_WORDS})[\u4e00-\u9fff]){{1,10}}?(?:{alt})"
+            r"(?![省州区县旗盟镇乡]|市(?!场)))+")
         self.doc_type = DocTypes(self.data.get("doc_types.txt", []))
 
     def __call__(self, doc: Doc) -> Doc:

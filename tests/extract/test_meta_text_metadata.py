@@ -64,3 +64,30 @@ def test_meta_title_the_container_states(stated: str, title: str | None) -> None
     loaded = LoadedText("songxi.html", "2023年，松溪区坚持依法行政。", "0" * 64, "html", None,
                         stated)
     assert extract_loaded(loaded).meta.title == title
+
+
+@pytest.mark.parametrize(("author", "jurisdiction"), [
+    # the whole place part, its level character kept, every level of the list
+    ("云乡市人民政府办公室", "云乡市"),  # a 乡 inside a city's name
+    ("青川省云岭市松溪区人民政府", "青川省云岭市松溪区"),
+    ("青川省人民政府办公厅", "青川省"),
+    ("青川自治区人民政府", "青川自治区"),
+    ("云岭白族自治州人民政府", "云岭白族自治州"),
+    ("云州市人民政府", "云州市"),
+    ("松溪乡县人民政府", "松溪乡县"),
+    ("云岭盟行政公署", "云岭盟"),
+    ("云岭地区行政公署", "云岭地区"),
+    ("云岭市松溪区东桥街道办事处", "云岭市松溪区东桥街道"),
+    ("松溪县青石镇人民政府", "松溪县青石镇"),
+    ("松溪县白水乡人民政府", "松溪县白水乡"),
+    ("云岭市松川旗人民政府", "云岭市松川旗"),
+    ("云岭市市中区人民政府", "云岭市市中区"),
+    ("中共云乡市委办公室", "云乡市"),
+    ("云乡市市场监督管理局", "云乡市"),  # 市场 is no level
+])
+def test_meta_jurisdiction_is_the_whole_place_part(author: str, jurisdiction: str) -> None:
+    text = (f"{author}关于印发《松溪区河道保洁方案》的通知\n各有关单位：\n"
+            "现将《松溪区河道保洁方案》印发给你们，请认真贯彻执行。\n")
+    found = meta(text)
+    assert found["author"] == author
+    assert found["jurisdiction"] == jurisdiction
