@@ -131,9 +131,8 @@ class AgenciesComponent(RuleComponent):
         self.local_places = set()
         jurisdiction = (doc._.meta or {}).get("jurisdiction") or ""
         self.local_places.update(LOCAL_PIECE.findall(jurisdiction))
-        level = self.level_route(text)
-        found = (self.local_route(text, level) + self.national_route(text)
-                 + self.named_route(text) + self.bare_route(text))
+        placed = self.level_route(text) + self.named_route(text)
+        found = self.local_route(text, placed) + self.national_route(text) + self.bare_route(text)
         protected = Protected.of(doc)
         taken: list[Candidate] = []
         for cand in sorted(found, key=lambda c: (c.start - c.end, c.start)):
