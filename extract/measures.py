@@ -174,8 +174,8 @@ class MeasuresComponent(RuleComponent):
             return None
         if PERIOD.match(name) or FORMULA.match(name) or TREND.match(name) or RESULT.match(name):
             return None
-        if DAY_LABEL.match(name):
-            return None  # “3·15”, “12·4”: a day of the year, not a measure
+        if DAY_LABEL.match(name) or name.isdigit():
+            return None  # “3·15”, “12·4”: a day of the year; “12345”: a number, not a measure
         if re.search(r"\d{4}年", name) or (len(name) <= 3 and name.endswith("化")
                                              and not NUMERAL.match(name)):
             return None
