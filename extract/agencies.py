@@ -174,7 +174,9 @@ class AgenciesComponent(RuleComponent):
             end = m.end()
             if body.endswith("局") and not sub:
                 branch = BRANCH.match(text, end)  # 市生态环境局平江分局, 市公安局交警支队
-                end = branch.end() if branch else end
+                if branch and not any(self.stop_ending(text, e)
+                                      for e in range(end + 1, branch.end() - 1)):
+                    end = branch.end()  # (not 市公安局组织大队民警: a verb before it)
             out.append(Candidate(start, end, kind))
         return out
 

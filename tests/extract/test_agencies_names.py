@@ -61,6 +61,7 @@ def agencies(text: str) -> dict[str, tuple[str, str]]:
     # a branch of a city bureau is one body
     ("市生态环境局平江分局、市公安局交警支队配合开展联合执法。",
      {"市生态环境局平江分局", "市公安局交警支队"}),
+    ("市公安局组织大队民警开展巡逻。", {"市公安局"}),
 ])
 def test_agencies_names_found(text: str, expected: set[str]) -> None:
     assert set(agencies(text)) == expected
