@@ -19,6 +19,11 @@ class InputError(PolicyKGError):
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 
+    def __reduce__(self) -> tuple:
+        # the default pickles self.args (the joined message) into a two-argument __init__;
+        # worker processes send these errors back to the parent
+        return (type(self), (self.path, self.problem))
+
 
 class UnsupportedFormatError(InputError):
     """The file's extension is not one policykg reads."""
