@@ -1,6 +1,6 @@
 """measures: named reforms, systems, mechanisms, campaigns, programmes and platforms.
 
-Three rules:
+Four rules:
 
 - quoted names (“放管服”改革, “一网通办”, 「赣服通」, “‘五放’‘五化’” split in two): a measure
   unless the name or its context says it is something else: a period label (十四五), a
@@ -14,7 +14,8 @@ Three rules:
   from the head to a boundary word; generic names (工作机制, 体制改革, 专项整治行动) are
   not measures, a platform or system is named by its place (政府信息公开平台 is none), and
   工程/行动/平台/系统 must end the noun (行动指南, 工程项目 are other things);
-- a list adopted as systems: 推行首问负责、一次性告知、限时办结等制度 gives each item.
+- a list adopted as systems: 推行首问负责、一次性告知、限时办结等制度 gives each item;
+- an app's brand printed without quotes before what it is (依托赣服通平台, 浙里办APP).
 
 Nothing inside a 《》 title or a document number counts. Each span gets ``canonical``
 (NFKC, white space removed) and ``attrs = {"kind": 制度 | 机制 | 平台 | 工程 | 改革 | …}``.
@@ -59,6 +60,14 @@ FUSED = re.compile(r"政府|城市|社会|机关")
 # a result, not a measure: 实现“满堂红”/“开门红”, 法律顾问“全覆盖”
 RESULT = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}红|全覆盖|满覆盖|动态清零|清零)$")
 ACHIEVED = re.compile(r"(?:实现|保持|确保|做到|达到)$")
+# an app's brand: three characters ending in 通/办 before what it is (赣服通平台, 浙里办APP)
+BRAND = re.compile(r"([\u4e00-\u9fff]{2}[通办])(?=平台|APP|App|app|小程序|客户端|移动端)")
+# ordinary words ending so: 交通, 流通, 督办, 代办 …
+NOT_BRAND_TAIL = {"交通", "流通", "沟通", "畅通", "开通", "互通", "联通", "贯通", "融通", "疏通",
+                  "打通", "精通", "普通", "直通", "督办", "承办", "主办", "协办", "代办", "帮办",
+                  "经办", "领办", "交办", "转办", "查办"}
+BRAND_VERBS = {"上线", "推出", "推广", "依托", "使用", "开发", "打造", "运用", "登录", "下载",
+               "通过"}
 # a day named by its date: “3·15” 消费者权益日, “12.4” 宪法日
 DAY_LABEL = re.compile(r"^\d{1,2}\s*[·•.．・]\s*\d{1,2}$")
 # an item of a numbered formula: 双随机、一公开; 线上一网、线下一窗; 一周一法、一月一考
@@ -134,7 +143,7 @@ class MeasuresComponent(RuleComponent):
         jurisdiction = (doc._.meta or {}).get("jurisdiction") or ""
         self.local_places = set(LOCAL_PIECE.findall(jurisdiction))
         quoted = [c for c in self.quoted(text) if not protected.overlaps(c.start, c.end)]
-        others = [c for c in self.headed(text) + self.adopted_lists(text)
+        others = [c for c in self.headed(text) + self.adopted_lists(text) + self.brands(text)
                   if not protected.overlaps(c.start, c.end)]
         taken = list(quoted)
         for cand in sorted(others, key=lambda c: (c.start - c.end, c.start)):
@@ -271,6 +280,22 @@ class MeasuresComponent(RuleComponent):
         if any(name.startswith(p) and len(p) < len(name) for p in self.local_places):
             return True
         return any(name[:k] in self.places for k in self.place_lengths if k < len(name))
+
+    def brands(self, text: str) -> list[Candidate]:
+        """An app's brand printed without quotes before what it is: 依托赣服通平台,
+        上线兰山通APP (the measure is the brand, as when it is quoted)."""
+        out = []
+        for m in BRAND.finditer(text):
+            before = text[m.start() - 1:m.start()]
+            if m.group(1)[1:] in NOT_BRAND_TAIL or (
+                    "\u4e00" <= before <= "\u9fff" and not self.stop_ending(text, m.start())
+                    and text[m.start() - 2:m.start()] not in BRAND_VERBS):
+                continue  # 智慧交通平台: a word, not a brand; a brand stands after a boundary
+            out.append(Candidate(m.start(1), m.end(1), "平台"))
+        return out
+
+    def stop_ending(self, text: str, end: int) -> bool:
+        return any(text[end - k:end] in self.stops for k in self.stop_lengths if end >= k)
 
     def adopted_lists(self, text: str) -> list[Candidate]:
         out = []

@@ -39,6 +39,8 @@ def measures(text: str) -> dict[str, str | None]:
     ("企业开办实现“线上一网、线下一窗”，全面推行“一周一学、一月一考”。",
      {"线上一网、线下一窗", "一周一学、一月一考"}),
     ("群众办事可以“马上办、网上办、就近办”，少跑腿。", {"马上办、网上办、就近办"}),
+    # an app's brand printed without quotes before what it is
+    ("依托赣服通平台办理，上线兰山通APP，建设智慧交通平台，开通督办平台。", {"赣服通", "兰山通"}),
 ])
 def test_measures_names_found(text: str, expected: set[str]) -> None:
     assert set(measures(text)) == expected
