@@ -52,6 +52,7 @@ DOMAIN_AFTER = ("改革", "建设", "体系", "创新")
 MIN_NAME = {"制": 2, "改革": 5}
 # X长制: a chief per river, forest, road (河长制, 林长制, 河湖长制), one character will do
 CHIEF_HEAD = "长制"
+# campaigns and projects whose name may be two characters after a verb (开展净网行动)
 SHORT_NAMED = ("行动", "工程")
 NOT_CHIEF = ("家", "增", "延", "成", "生", "助", "擅", "专", "消")
 NOT_AFTER_CHIEF = "约定订作造品止衡裁胜服式假"
@@ -305,9 +306,6 @@ class MeasuresComponent(RuleComponent):
                 out.append(Candidate(pos, pos + len(item), "制度"))
                 pos += len(item) + 1
         return out
-
-    def walk_left(self, text: str, pos: int, limit: int) -> int:
-        return walk_left(text, pos, limit, self.stops, self.stop_lengths)[0]
 
 
 @Language.factory("policykg_measures_v1")
