@@ -67,11 +67,12 @@ class BenchConfig:
     seed: int = 0
     workers: int = 0  # 0: one per core
     extract_texts: int = 1000  # texts timed for the standalone extraction speeds
-    rdflib_texts: int = 500  # texts whose triples go through the write baselines
+    rdflib_texts: int = 100  # texts whose triples go through the write baselines (and Neo4j)
     query_runs: int = 20
     query_budget: float = 20.0  # seconds of timed runs per query at most (one run at least)
     query_timeout: float = 300.0  # a query process still running then is stopped
     rss_texts: int = 0  # also build this many texts to compare peak RSS; 0: skip
+    progress: bool = False  # the build's progress bar on stderr
     workdir: str | None = None  # kept if given; a temporary folder otherwise
     neo4j: Neo4jTarget | None = field(default=None, repr=False)  # when a server is given
 
@@ -86,34 +87,60 @@ class Speed:
         return self.items / self.seconds if self.seconds > 0 else 0.0
 
 
-def run_bench(config: BenchConfig, say: Callable[[str], None] | None = None) -> dict[str, Any]:
-    """Run every measurement; returns the JSON-ready result (see :func:`render`)."""
+def run_bench(config: BenchConfig, say: Callable[[str], None] | None = None,
+              checkpoint: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """Run every measurement; returns the JSON-ready result (see :func:`render`).
+
+    ``checkpoint`` gets the result so far after each phase (a long run that is stopped
+    still leaves what it measured)."""
     say = say or (lambda line: print(line, file=sys.stderr))
     workers = config.workers or os.cpu_count() or 1
     own_dir = config.workdir is None
     work = Path(config.workdir or tempfile.mkdtemp(prefix="policykg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     texts_dir, store_dir = work / "texts", work / "store"
+    m: dict[str, Any] = {}  # the raw measures, phase by phase
+
+    def done() -> None:
+        if checkpoint:
+            checkpoint(assemble(config, workers, m))
+
     try:
         shutil.rmtree(texts_dir, ignore_errors=True)
         say(f"writing {config.texts} synthetic texts (seed {config.seed}) to {texts_dir}")
         started = time.perf_counter()
         paths = list(synth.write_corpus(texts_dir, config.texts, config.seed))
-        gen_seconds = time.perf_counter() - started
-        corpus_bytes = sum(p.stat().st_size for p in paths)
+        m["generate_seconds"] = time.perf_counter() - started
+        m["bytes"] = sum(p.stat().st_size for p in paths)
         sample = paths[: config.extract_texts]
 
         say(f"regex floor over {len(paths)} texts")
-        floor_all = regex_floor(paths)
-        floor = regex_floor(sample)
+        m["floor_all"], m["floor"] = regex_floor(paths), regex_floor(sample)
         say(f"extraction of {len(sample)} texts on 1 core, then on {workers} processes")
         shared_pipeline()  # built before the clock starts, as the workers' is not
-        serial, _, serial_digests = timed_extraction(sample, 1)
-        parallel_all, parallel, parallel_digests = timed_extraction(sample, workers)
+        m["serial"], _, serial_digests = timed_extraction(sample, 1)
+        m["parallel_all"], m["parallel"], parallel_digests = timed_extraction(sample, workers)
+        m["equal"] = serial_digests == parallel_digests
+        done()
 
         say(f"build of {len(paths)} texts into {store_dir} with {workers} workers")
-        build = build_in_child(texts_dir, store_dir, workers)
-        small = None
+        m["build"] = build_in_child(texts_dir, store_dir, workers, config.progress)
+        done()
+
+        say(f"named queries, {config.query_runs} runs each")
+        m["queries"] = query_latencies(store_dir, sample_values(paths[:4]), config.query_runs,
+                                       config.query_budget, config.query_timeout)
+        done()
+
+        say(f"write baselines on the triples of the first {config.rdflib_texts} texts")
+        scratch = work / "store-baseline"
+        m["store_write"], m["rdflib"] = write_baselines(store_dir, config.rdflib_texts, scratch)
+        if config.neo4j:
+            say(f"Neo4j push of the first {config.rdflib_texts} texts")
+            m["neo4j"] = neo4j_push(scratch, config.neo4j)
+        shutil.rmtree(scratch, ignore_errors=True)
+        done()
+
         if 0 < config.rss_texts < len(paths):
             say(f"build of the first {config.rss_texts} texts, for the peak RSS comparison")
             small_dir = work / "texts-small"
@@ -121,77 +148,84 @@ def run_bench(config: BenchConfig, say: Callable[[str], None] | None = None) -> 
             small_dir.mkdir()
             for path in paths[: config.rss_texts]:
                 os.link(path, small_dir / path.name)
-            small = build_in_child(small_dir, work / "store-small", workers)
+            m["small"] = build_in_child(small_dir, work / "store-small", workers, config.progress)
             shutil.rmtree(work / "store-small", ignore_errors=True)
             shutil.rmtree(small_dir, ignore_errors=True)
-
-        say(f"named queries, {config.query_runs} runs each")
-        queries = query_latencies(store_dir, sample_values(paths[:4]), config.query_runs,
-                                  config.query_budget, config.query_timeout)
-        store = OxigraphStore(store_dir, read_only=True)
-        say(f"write baselines on the triples of the first {config.rdflib_texts} texts")
-        graphs = [ox.NamedNode(iri) for iri in store.text_iris()[: config.rdflib_texts]]
-        oxi_write, rdflib_load = write_baselines(store.store, graphs, work / "store-baseline")
-        neo4j = neo4j_push(store, config.neo4j) if config.neo4j else None
-        del store
+            done()
     finally:
         if own_dir:
             shutil.rmtree(work, ignore_errors=True)
+    return assemble(config, workers, m)
 
-    chars = floor_all.items
-    results: dict[str, Any] = {
-        "extract_chars_per_s_per_core": serial.rate,
-        "extract_chars_per_s_all_cores": parallel.rate,
-        "extract_chars_per_s_all_cores_with_startup": parallel_all.rate,
-        "extract_workers_startup_s": parallel_all.seconds - parallel.seconds,
-        "extract_parallel_equals_serial": serial_digests == parallel_digests,
-        "build_seconds": build["seconds"],
-        "build_texts_per_s": build["texts"] / build["seconds"],
-        "build_chars_per_s": chars / build["seconds"],
-        "build_triples": build["triples"],
-        "build_triples_per_s": build["triples"] / build["seconds"],
-        "build_failures": build["failures"],
-        "build_projected_s_10000": build["seconds"] * 10_000 / max(build["texts"], 1),
-        "build_peak_rss_mb": build["tree_peak_rss_mb"],
-        "build_main_rss_mb": build["main_maxrss_mb"],
-        "store_write_triples_per_s": oxi_write.rate,
-        "queries": queries,
+
+def assemble(config: BenchConfig, workers: int, m: dict[str, Any]) -> dict[str, Any]:
+    """The result document from the measures taken so far."""
+    results: dict[str, Any] = {}
+    baselines: dict[str, Any] = {}
+    ratios: dict[str, Any] = {}
+    floor = m.get("floor")
+    if "serial" in m:
+        serial, parallel, parallel_all = m["serial"], m["parallel"], m["parallel_all"]
+        results |= {
+            "extract_chars_per_s_per_core": serial.rate,
+            "extract_chars_per_s_all_cores": parallel.rate,
+            "extract_chars_per_s_all_cores_with_startup": parallel_all.rate,
+            "extract_workers_startup_s": parallel_all.seconds - parallel.seconds,
+            "extract_parallel_equals_serial": m["equal"],
+        }
+        baselines |= {"regex_chars_per_s": floor.rate,
+                      "regex_chars_per_s_all_texts": m["floor_all"].rate}
+        ratios |= {"extract_1_core_vs_regex": serial.rate / floor.rate,
+                   "extract_all_cores_vs_regex": parallel.rate / floor.rate,
+                   "parallel_speedup": parallel.rate / serial.rate}
+    if "build" in m:
+        build = m["build"]
+        results |= {
+            "build_seconds": build["seconds"],
+            "build_texts_per_s": build["texts"] / build["seconds"],
+            "build_chars_per_s": m["floor_all"].items / build["seconds"],
+            "build_triples": build["triples"],
+            "build_triples_per_s": build["triples"] / build["seconds"],
+            "build_failures": build["failures"],
+            "build_projected_s_10000": build["seconds"] * 10_000 / max(build["texts"], 1),
+            "build_peak_rss_mb": build["tree_peak_rss_mb"],
+            "build_main_rss_mb": build["main_maxrss_mb"],
+        }
+    if "queries" in m:
+        queries = m["queries"]
+        results["queries"] = queries
         # a query stopped at the timeout counts as taking the whole timeout
-        "query_p95_ms_max": max((r.get("p95_ms", config.query_timeout * 1000)
-                                 for r in queries.values()), default=0.0),
-        "query_failures": sorted(n for n, r in queries.items() if "p95_ms" not in r),
-    }
-    if small:
-        results["rss_small_texts"] = config.rss_texts
-        results["rss_small_peak_mb"] = small["tree_peak_rss_mb"]
-        results["rss_growth"] = build["tree_peak_rss_mb"] / small["tree_peak_rss_mb"]
-    if neo4j:
-        results["neo4j_facts"] = neo4j.items
-        results["neo4j_seconds"] = neo4j.seconds
-        results["neo4j_facts_per_s"] = neo4j.rate
-    baselines = {
-        "regex_chars_per_s": floor.rate,
-        "regex_chars_per_s_all_texts": floor_all.rate,
-        "rdflib_triples_per_s": rdflib_load.rate,
-        "rdflib_triples": rdflib_load.items,
-    }
-    ratios = {
-        "extract_1_core_vs_regex": serial.rate / floor.rate,
-        "extract_all_cores_vs_regex": parallel.rate / floor.rate,
-        "parallel_speedup": parallel.rate / serial.rate,
-        "build_triples_vs_rdflib": results["build_triples_per_s"] / rdflib_load.rate,
-        "store_write_vs_rdflib": oxi_write.rate / rdflib_load.rate,
-    }
-    if neo4j:
-        ratios["neo4j_facts_vs_rdflib_triples"] = neo4j.rate / rdflib_load.rate
+        results["query_p95_ms_max"] = max(
+            (r.get("p95_ms", config.query_timeout * 1000) for r in queries.values()),
+            default=0.0)
+        results["query_failures"] = sorted(n for n, r in queries.items() if "p95_ms" not in r)
+    if "rdflib" in m:
+        rdflib_load = m["rdflib"]
+        results["store_write_triples_per_s"] = m["store_write"].rate
+        baselines |= {"rdflib_triples_per_s": rdflib_load.rate,
+                      "rdflib_triples": rdflib_load.items}
+        ratios["store_write_vs_rdflib"] = m["store_write"].rate / rdflib_load.rate
+        if "build" in m:
+            ratios["build_triples_vs_rdflib"] = results["build_triples_per_s"] / rdflib_load.rate
+        if "neo4j" in m:
+            results |= {"neo4j_facts": m["neo4j"].items, "neo4j_seconds": m["neo4j"].seconds,
+                        "neo4j_facts_per_s": m["neo4j"].rate}
+            ratios["neo4j_facts_vs_rdflib_triples"] = m["neo4j"].rate / rdflib_load.rate
+    if "small" in m and "build" in m:
+        results |= {
+            "rss_small_texts": config.rss_texts,
+            "rss_small_peak_mb": m["small"]["tree_peak_rss_mb"],
+            "rss_growth": m["build"]["tree_peak_rss_mb"] / m["small"]["tree_peak_rss_mb"],
+        }
     return {
         "config": {k: v for k, v in asdict(config).items() if k != "neo4j"}
         | {"workers": workers, "neo4j": config.neo4j.describe() if config.neo4j else None},
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "platform": platform.platform()},
-        "corpus": {"texts": len(paths), "chars": chars, "bytes": corpus_bytes,
-                   "generate_seconds": gen_seconds, "extract_sample_texts": len(sample),
-                   "extract_sample_chars": floor.items},
+        "corpus": {"texts": config.texts, "chars": m["floor_all"].items if floor else None,
+                   "bytes": m.get("bytes"), "generate_seconds": m.get("generate_seconds"),
+                   "extract_sample_texts": min(config.extract_texts, config.texts),
+                   "extract_sample_chars": floor.items if floor else None},
         "results": results,
         "baselines": baselines,
         "ratios": ratios,
@@ -230,12 +264,14 @@ def timed_extraction(paths: list[Path], workers: int) -> tuple[Speed, Speed, lis
     return (Speed(chars, seconds), Speed(chars - first_chars, seconds - first), digests)
 
 
-def build_in_child(texts_dir: Path, store_dir: Path, workers: int) -> dict[str, Any]:
+def build_in_child(texts_dir: Path, store_dir: Path, workers: int,
+                   progress: bool = False) -> dict[str, Any]:
     """`policykg build --workers N` in a fresh process, its process tree's RSS watched."""
     shutil.rmtree(store_dir, ignore_errors=True)
     ctx = multiprocessing.get_context("spawn")
     receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_build_child, args=(str(texts_dir), str(store_dir), workers, send))
+    child = ctx.Process(target=_build_child,
+                        args=(str(texts_dir), str(store_dir), workers, progress, send))
     child.start()
     send.close()
     watch = TreeRss(child.pid)
@@ -252,12 +288,13 @@ def build_in_child(texts_dir: Path, store_dir: Path, workers: int) -> dict[str, 
     return out
 
 
-def _build_child(texts_dir: str, store_dir: str, workers: int, send: Any) -> None:
+def _build_child(texts_dir: str, store_dir: str, workers: int, progress: bool,
+                 send: Any) -> None:
     from policykg import pipeline
 
     try:
         started = time.perf_counter()
-        report = pipeline.build([texts_dir], OxigraphStore(store_dir), progress=False,
+        report = pipeline.build([texts_dir], OxigraphStore(store_dir), progress=progress,
                                 report=lambda line: None, workers=workers)
         seconds = time.perf_counter() - started
         send.send({
@@ -391,13 +428,17 @@ def _percentile(values: list[float], pct: float) -> float:
     return ordered[rank]
 
 
-def write_baselines(store: ox.Store, graphs: list[ox.NamedNode],
-                    scratch: Path) -> tuple[Speed, Speed]:
-    """The same triples (these texts' graphs) written into a fresh on-disk Oxigraph store
-    the way the build writes them, and parsed into an in-memory rdflib Graph."""
+def write_baselines(store_dir: Path, texts: int, scratch: Path) -> tuple[Speed, Speed]:
+    """The triples of the first ``texts`` texts written into a fresh on-disk Oxigraph store
+    (``scratch``, left for the Neo4j push) the way the build writes them, and parsed into
+    an in-memory rdflib Graph."""
     import rdflib
 
-    per_text = [list(_triples(store, g)) for g in graphs]
+    store = OxigraphStore(store_dir, read_only=True)
+    graphs = [ox.NamedNode(iri) for iri in store.text_iris()[:texts]]
+    per_text = [[quad.triple for quad in store.store.quads_for_pattern(None, None, None, g)]
+                for g in graphs]
+    del store
     triples = sum(len(t) for t in per_text)
     shutil.rmtree(scratch, ignore_errors=True)
     target = OxigraphStore(scratch)
@@ -406,7 +447,6 @@ def write_baselines(store: ox.Store, graphs: list[ox.NamedNode],
         target.write_text(graph.value, statements)
     oxi = Speed(triples, time.perf_counter() - started)
     del target
-    shutil.rmtree(scratch, ignore_errors=True)
     data = [ox.serialize(t, format=ox.RdfFormat.N_TRIPLES) or b"" for t in per_text]
     del per_text
     started = time.perf_counter()
@@ -418,12 +458,9 @@ def write_baselines(store: ox.Store, graphs: list[ox.NamedNode],
     return oxi, loaded
 
 
-def _triples(store: ox.Store, graph: ox.NamedNode) -> Iterator[ox.Triple]:
-    for quad in store.quads_for_pattern(None, None, None, graph):
-        yield quad.triple
-
-
-def neo4j_push(store: OxigraphStore, target: Neo4jTarget) -> Speed:
+def neo4j_push(store_dir: Path, target: Neo4jTarget) -> Speed:
+    """Push the store to Neo4j (whatever the database held is replaced): facts/s."""
+    store = OxigraphStore(store_dir, read_only=True)
     report = push(target, node_rows(store), edge_rows(store), prune=True)
     return Speed(report.facts, report.seconds)
 

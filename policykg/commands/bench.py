@@ -25,8 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="extraction processes (0: one per core)")
     parser.add_argument("--extract-texts", type=int, default=1000, metavar="N",
                         help="texts timed for the standalone extraction speeds (%(default)s)")
-    parser.add_argument("--rdflib-texts", type=int, default=500, metavar="N",
-                        help="texts whose triples the write baselines load (%(default)s)")
+    parser.add_argument("--rdflib-texts", type=int, default=100, metavar="N",
+                        help="texts whose triples the write baselines load, and --neo4j "
+                        "pushes (%(default)s)")
     parser.add_argument("--query-runs", type=int, default=20, metavar="N",
                         help="timed runs of each named query (%(default)s)")
     parser.add_argument("--query-budget", type=float, default=20.0, metavar="S",
@@ -39,7 +40,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "1000 when --texts is at least 5000; 0: skip)")
     parser.add_argument("--workdir", help="keep the corpus and store here (default: a "
                         "temporary folder, removed)")
-    parser.add_argument("--out", type=Path, help="write the JSON result here")
+    parser.add_argument("--out", type=Path,
+                        help="write the JSON result here (also after each phase)")
+    parser.add_argument("--progress", action="store_true",
+                        help="show the build's progress bar on stderr")
     parser.add_argument("--neo4j", action="store_true",
                         help="also push to Neo4j (connection from the options below)")
     add_connection_arguments(parser)
@@ -56,9 +60,14 @@ def run(args: argparse.Namespace) -> int:
                          query_runs=args.query_runs,
                          query_budget=args.query_budget,
                          query_timeout=args.query_timeout, rss_texts=rss_texts,
-                         workdir=args.workdir, neo4j=neo4j)
-    result = run_bench(config)
-    if args.out:
-        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", "utf-8")
+                         workdir=args.workdir, progress=args.progress, neo4j=neo4j)
+
+    def save(result: dict) -> None:
+        if args.out:
+            args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n",
+                                "utf-8")
+
+    result = run_bench(config, checkpoint=save)
+    save(result)
     sys.stdout.write(render(result))
     return 0  # a missed target is a finding shown in the table, not a failure to run
