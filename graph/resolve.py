@@ -7,15 +7,19 @@ key (docs/model.md), so each text can be (re)built alone into its own named grap
 - agencies: the canonical name qualified by the place of the text that mentions it.
   区司法局 in a text of 赣州市章贡区 is 赣州市章贡区司法局; a 市委 there is the city's
   (赣州市委, keyed 中共赣州市委员会 as extract spells it) because the level word 市
-  points above the district; national bodies
-  (国务院, 中共中央, 司法部 …) and names that already start with a place stay as they are.
-  A level word with no matching place part (省委 in a text of 长春市) is kept apart per
-  place (key ``长春市|省委``) rather than merged with every other province's, and a name
+  points above the district; national bodies (国务院, 中共中央, 司法部 …) stay as they
+  are, and a name that starts with a place gets that place completed like the text's
+  (江西省赣州市司法局 → 赣州市司法局; 章贡区司法局 in a text of 赣州市章贡区 too).
+  A level word with no matching place part (省委 in a text of 北京市) is kept apart per
+  place (key ``北京市|省委``) rather than merged with every other province's, and a name
   that needs a place in a text with none is kept apart per text (``{text id}|市人民政府``);
 - measures: the normalised name; figures: text id, value and unit;
 - the place: the text's jurisdiction (TextMeta.jurisdiction, else the place its author's
-  name starts with), the province dropped when a city follows so that 江西省赣州市章贡区
-  and 赣州市章贡区 are one place.
+  name starts with), completed from the GB/T 2260 gazetteer (graph/places.py) where it
+  is known there (章贡区, 赣州市章贡区 and 江西省赣州市章贡区 are one place, in 江西省),
+  the province dropped when a city follows. A place the gazetteer does not know (a
+  fictional 松溪区, an ambiguous 朝阳区 printed alone) is named from its own level: a
+  text that prints only 松溪区 cannot know its city, so 云岭市松溪区 keys as 松溪区 too.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from policykg.graph import places
 from policykg.ontology import namespaces as ns
 from policykg.ontology.records import AUTHOR, Extraction
 
@@ -83,47 +88,93 @@ _NOT_PLACES = frozenset((
 ))
 
 
+_ORDER = ("province", "city", "county", "town")
+# The Place field a gazetteer level fills (a municipality, 北京市, is a province-level 市:
+# its 市委 is the city's, as parse_place reads it).
+_FIELDS = {"prefecture": "city", "county": "county"}
+
+
 @dataclass(frozen=True)
 class Place:
-    """A jurisdiction split into its levels; any may be missing."""
+    """A jurisdiction split into its levels; any may be missing. ``known`` is the lowest
+    level the gazetteer confirmed: down to it the path is full (章贡区 → 江西省赣州市章贡区)."""
 
     province: str | None = None
     city: str | None = None
     county: str | None = None
     town: str | None = None
+    known: str | None = None
 
     @property
     def name(self) -> str:
-        """The canonical full name: the province only when no city follows it."""
-        parts = [self.city, self.county, self.town] if self.city else [
-            self.province, self.county, self.town]
-        return "".join(p for p in parts if p)
+        """The canonical name down to the lowest level printed (see :meth:`upto`)."""
+        lowest = next((lv for lv in reversed(_ORDER) if getattr(self, lv)), None)
+        return (self.upto(lowest) or "") if lowest else ""
 
     def upto(self, level: str) -> str | None:
-        """The canonical name down to ``level`` (赣州市章贡区 for county), if known."""
-        if getattr(self, level) is None:
+        """The canonical name down to ``level``, if the place has that level.
+
+        Down to a level the gazetteer knows: the full path, the province only when no city
+        follows (赣州市章贡区). A level it does not know (a fictional 松溪区) is named
+        alone: a text that prints only 松溪区 cannot know its city, so no key includes
+        it. A town goes after the name of the level above it.
+        """
+        part = getattr(self, level)
+        if part is None:
             return None
-        order = ["province", "city", "county", "town"]
-        parts = [getattr(self, lv) for lv in order[: order.index(level) + 1]]
+        if level == "town":
+            above = next((self.upto(lv) for lv in ("county", "city", "province")
+                          if getattr(self, lv)), None)
+            return (above or "") + part
+        if self.known is None or _ORDER.index(level) > _ORDER.index(self.known):
+            return part
+        parts = [getattr(self, lv) for lv in _ORDER[: _ORDER.index(level) + 1]]
         if self.city and level != "province":
             parts[0] = None
         return "".join(p for p in parts if p)
 
 
 def parse_place(text: str | None) -> tuple[Place | None, str]:
-    """The place a name starts with and what follows it: 赣州市章贡区司法局 → (…, 司法局)."""
+    """The place a name starts with and what follows it: 赣州市章贡区司法局 → (…, 司法局);
+    the place completed from the gazetteer where it is known there."""
+    printed, rest = _printed_place(text)
+    return (_located(printed) if printed else None), rest
+
+
+def _printed_place(text: str | None) -> tuple[list[tuple[str, str]], str]:
+    """The place parts a name starts with, as (level, name) top-down, and the rest."""
     if not text:
-        return None, ""
+        return [], ""
     text = normalise_name(text)
-    found: dict[str, str] = {}
+    found: list[tuple[str, str]] = []
     pos = 0
     for level, pattern in _LEVELS:
         match = pattern.match(text, pos)
         if match and match.group(0) not in _NOT_PLACES and not _NOT_IN_PLACES.search(
                 match.group(0)):
-            found[level] = match.group(0)
+            found.append((level, match.group(0)))
             pos = match.end()
-    return (Place(**found) if found else None), text[pos:]
+    return found, text[pos:]
+
+
+def _located(printed: list[tuple[str, str]]) -> Place:
+    """The printed parts completed from the gazetteer: the longest top part it knows gives
+    the full path; the parts below it (a fictional district, a town) stay as printed."""
+    names = [name for level, name in printed if level != "town"]
+    for n in range(len(names), 0, -1):
+        path = places.locate(names[:n])
+        if path:
+            break
+    else:
+        return Place(**dict(printed))
+    fields = {_FIELDS.get(d.level, "city" if d.name.endswith("市") else "province"): d.name
+              for d in path}
+    known = _FIELDS.get(path[-1].level, "city" if path[-1].name.endswith("市") else "province")
+    below = printed[n:]
+    if any(level in fields or _ORDER.index(level) <= _ORDER.index(known)
+           for level, _ in below):
+        return Place(**dict(printed))  # the printed levels do not fit the known path
+    return Place(**fields, **dict(below), known=known)
 
 
 def _place_of(extraction: Extraction) -> Place | None:
@@ -188,17 +239,17 @@ def _qualified(name: str, place: Place | None, scope: str | None) -> str:
                 return _at_level(name[len(word):], word, place, name)
     if _is_national(name):
         return name
-    prefix, _ = parse_place(name)
-    if prefix is not None:
-        if place is None:
-            return name
-        # 松涛区司法局 in a text of 雾溪市松涛区 is the same body as 区司法局 there: the
-        # name starts at the text's county (or town), so the levels above are added.
-        first = next(p for p in (prefix.province, prefix.city, prefix.county, prefix.town) if p)
-        for level, above in (("county", "city"), ("town", "county")):
-            if first == getattr(place, level) and place.upto(above):
-                return (place.upto(above) or "") + name
-        return name
+    printed, rest = _printed_place(name)
+    if printed:
+        # The name's own place, completed like a text's: 江西省赣州市司法局 is 赣州市司法局.
+        # 章贡区司法局 in a text of 赣州市章贡区 is the same body as 区司法局 there: a name
+        # that starts at a part of the text's place gets the levels above it from there.
+        first = printed[0][1]
+        level = next((lv for lv in _ORDER if place and getattr(place, lv) == first), None)
+        if place is not None and level is not None:
+            above = [(lv, getattr(place, lv)) for lv in _ORDER[: _ORDER.index(level)]]
+            printed = [(lv, part) for lv, part in above if part] + [(level, first), *printed[1:]]
+        return _located(printed).name + rest
     if place is None:
         return f"{scope}|{name}" if scope else name
     return place.name + name

@@ -2,7 +2,8 @@
 
 The expected rows are read off the fixture's sentences: which texts cite which title,
 which agency a printed name resolves to in the text's place (县司法局 in a text of
-云岭省雾溪市白鹭县 is 雾溪市白鹭县司法局), where each figure is printed.
+云岭省雾溪市白鹭县 is 白鹭县司法局: a fictional county is keyed from its own level),
+where each figure is printed.
 """
 
 from __future__ import annotations
@@ -58,33 +59,33 @@ def _cases(texts):
         ]),
         # The printed form 区政府办公室 finds the place-qualified canonical agency.
         ("documents-of-issuer", {"issuer": "区政府办公室"}, [
-            ("雾溪市松涛区人民政府办公室", "松涛区重大行政决策程序规定", "松政办发〔2023〕3号"),
+            ("松涛区人民政府办公室", "松涛区重大行政决策程序规定", "松政办发〔2023〕3号"),
         ]),
         # The author of bailu-2022 issued its 要点 (制定, the subject left out).
         ("documents-of-issuer", {"issuer": "白鹭县人民政府"}, [
-            ("雾溪市白鹭县人民政府", "白鹭县法治政府建设工作要点", None),
+            ("白鹭县人民政府", "白鹭县法治政府建设工作要点", None),
         ]),
         ("documents-of-issuer", {"issuer": "雾溪市"}, []),
         # 雾溪市人民政府 is named by two texts; every other agency by one (twice by
         # the two justice bureaus and the district police bureau).
         ("agencies-by-texts", {}, [
             ("雾溪市人民政府", 2, 2),
-            ("雾溪市松涛区公安局", 1, 2),
-            ("雾溪市松涛区司法局", 1, 2),
-            ("雾溪市白鹭县司法局", 1, 2),
+            ("松涛区公安局", 1, 2),
+            ("松涛区司法局", 1, 2),
+            ("白鹭县司法局", 1, 2),
+            ("松涛区人民政府办公室", 1, 1),
+            ("白鹭县公安局", 1, 1),
             ("雾溪市公安局", 1, 1),
             ("雾溪市司法局", 1, 1),
-            ("雾溪市松涛区人民政府办公室", 1, 1),
-            ("雾溪市白鹭县公安局", 1, 1),
         ]),
         ("measures", {}, [
-            ("一站式矛盾调解机制", "CARRIES_OUT", "雾溪市白鹭县公安局"),
-            ("一站式矛盾调解机制", "CARRIES_OUT", "雾溪市白鹭县司法局"),
+            ("一站式矛盾调解机制", "CARRIES_OUT", "白鹭县公安局"),
+            ("一站式矛盾调解机制", "CARRIES_OUT", "白鹭县司法局"),
             ("双随机、一公开监管制度", "CARRIES_OUT", "雾溪市公安局"),
             ("双随机、一公开监管制度", "CARRIES_OUT", "雾溪市司法局"),
             ("双随机、一公开监管制度", "ESTABLISHES", JIANDU),
-            ("法治护航行动", "CARRIES_OUT", "雾溪市松涛区公安局"),
-            ("法治护航行动", "CARRIES_OUT", "雾溪市松涛区司法局"),
+            ("法治护航行动", "CARRIES_OUT", "松涛区公安局"),
+            ("法治护航行动", "CARRIES_OUT", "松涛区司法局"),
             ("首违不罚清单", "", ""),
         ]),
         ("figures-of-text", {"text_id": "bailu-2022"}, [
@@ -121,30 +122,30 @@ def _cases(texts):
         # Each text's police and justice bureaus share one sentence; the government and
         # the district office are only in the same text as them.
         ("agencies-together", {}, [
+            ("松涛区公安局", "松涛区司法局", 1, 1),
+            ("白鹭县公安局", "白鹭县司法局", 1, 1),
             ("雾溪市公安局", "雾溪市司法局", 1, 1),
-            ("雾溪市松涛区公安局", "雾溪市松涛区司法局", 1, 1),
-            ("雾溪市白鹭县公安局", "雾溪市白鹭县司法局", 1, 1),
+            ("松涛区人民政府办公室", "松涛区公安局", 1, 0),
+            ("松涛区人民政府办公室", "松涛区司法局", 1, 0),
+            ("白鹭县公安局", "雾溪市人民政府", 1, 0),
+            ("白鹭县司法局", "雾溪市人民政府", 1, 0),
             ("雾溪市人民政府", "雾溪市公安局", 1, 0),
             ("雾溪市人民政府", "雾溪市司法局", 1, 0),
-            ("雾溪市人民政府", "雾溪市白鹭县公安局", 1, 0),
-            ("雾溪市人民政府", "雾溪市白鹭县司法局", 1, 0),
-            ("雾溪市松涛区人民政府办公室", "雾溪市松涛区公安局", 1, 0),
-            ("雾溪市松涛区人民政府办公室", "雾溪市松涛区司法局", 1, 0),
         ]),
         ("provenance-of", {"name": "区司法局"}, [
-            _mention(texts, "雾溪市松涛区司法局", "songtao-2023", "区司法局", 0, 0),
-            _mention(texts, "雾溪市松涛区司法局", "songtao-2023", "区司法局", 1, 2),
+            _mention(texts, "松涛区司法局", "songtao-2023", "区司法局", 0, 0),
+            _mention(texts, "松涛区司法局", "songtao-2023", "区司法局", 1, 2),
         ]),
         # By its canonical name: 县司法局 is printed twice in bailu-2022.
-        ("provenance-of", {"name": "雾溪市白鹭县司法局"}, [
-            _mention(texts, "雾溪市白鹭县司法局", "bailu-2022", "县司法局", 0, 1),
-            _mention(texts, "雾溪市白鹭县司法局", "bailu-2022", "县司法局", 1, 2),
+        ("provenance-of", {"name": "白鹭县司法局"}, [
+            _mention(texts, "白鹭县司法局", "bailu-2022", "县司法局", 0, 1),
+            _mention(texts, "白鹭县司法局", "bailu-2022", "县司法局", 1, 2),
         ]),
         ("facts-of", {"name": "一站式矛盾调解机制"}, [
             ("326件", "about", "一站式矛盾调解机制", "bailu-2022", "调解", s("bailu-2022", 1)),
-            ("雾溪市白鹭县公安局", "carriesOut", "一站式矛盾调解机制", "bailu-2022", "建立",
+            ("白鹭县公安局", "carriesOut", "一站式矛盾调解机制", "bailu-2022", "建立",
              s("bailu-2022", 1)),
-            ("雾溪市白鹭县司法局", "carriesOut", "一站式矛盾调解机制", "bailu-2022", "建立",
+            ("白鹭县司法局", "carriesOut", "一站式矛盾调解机制", "bailu-2022", "建立",
              s("bailu-2022", 1)),
         ]),
         ("facts-of", {"name": "首违不罚清单"}, []),
