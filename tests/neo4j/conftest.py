@@ -197,3 +197,11 @@ def build_store(path: Path, extractions: list[Extraction]) -> OxigraphStore:
 def two_texts_store(tmp_path: Path) -> OxigraphStore:
     """Both fictional reports built through the real builder into an on-disk store."""
     return build_store(tmp_path / "store", [heming_report(), fengqiao_report()])
+
+
+@pytest.fixture
+def two_texts_store_path(tmp_path: Path) -> Path:
+    """The same store, closed: for commands that open it themselves (read-only)."""
+    store = build_store(tmp_path / "closed-store", [heming_report(), fengqiao_report()])
+    del store  # pyoxigraph closes the store when the object goes
+    return tmp_path / "closed-store"

@@ -52,10 +52,10 @@ def test_neo4j_cli_push_files_builds_then_pushes(neo4j_server, neo4j_driver, tmp
     assert want[0]["Text"] == 2
 
 
-def test_neo4j_cli_push_store_twice(neo4j_server, neo4j_driver, two_texts_store, monkeypatch,
-                                    capsys):
+def test_neo4j_cli_push_store_twice(neo4j_server, neo4j_driver, two_texts_store_path,
+                                    monkeypatch, capsys):
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_server.password)
-    args = ["neo4j", "push", "--store", str(two_texts_store.path), *_connection(neo4j_server)]
+    args = ["neo4j", "push", "--store", str(two_texts_store_path), *_connection(neo4j_server)]
     assert main(args) == 0
     assert "2 written, 0 unchanged" in capsys.readouterr().err
     assert main(args) == 0

@@ -53,9 +53,9 @@ def test_neo4j_csv_headers_follow_the_import_form(two_texts_store, tmp_path):
         assert len(rows_by_file[f"relationships_{relation}.csv"]) == want
 
 
-def test_neo4j_csv_export_command(two_texts_store, tmp_path, capsys):
+def test_neo4j_csv_export_command(two_texts_store_path, tmp_path):
     out = tmp_path / "out"
-    code = main(["export", "--format", "neo4j-csv", "--store", str(two_texts_store.path),
+    code = main(["export", "--format", "neo4j-csv", "--store", str(two_texts_store_path),
                  str(out)])
     assert code == 0
     assert (out / "nodes_Document.csv").exists() and (out / "relationships_CITES.csv").exists()

@@ -32,10 +32,10 @@ def wide_graph(texts: int, agencies: int) -> tuple[list[NodeRow], list[EdgeRow]]
     return nodes, edges
 
 
-def test_neo4j_writer_wrong_password_is_one_line(neo4j_server, two_texts_store, capsys,
+def test_neo4j_writer_wrong_password_is_one_line(neo4j_server, two_texts_store_path, capsys,
                                                  monkeypatch):
     monkeypatch.setenv("NEO4J_PASSWORD", "not-the-password-42")
-    store = str(two_texts_store.path)
+    store = str(two_texts_store_path)
     code = main(["neo4j", "push", "--store", store, "--uri", neo4j_server.uri])
     err = capsys.readouterr().err
     assert code == 1
@@ -43,12 +43,13 @@ def test_neo4j_writer_wrong_password_is_one_line(neo4j_server, two_texts_store, 
     assert "Traceback" not in err and "not-the-password-42" not in err
 
 
-def test_neo4j_writer_unreachable_server_is_one_line(two_texts_store, capsys, monkeypatch):
+def test_neo4j_writer_unreachable_server_is_one_line(two_texts_store_path, capsys,
+                                                     monkeypatch):
     from neo4j_server import free_port
 
     monkeypatch.setenv("NEO4J_PASSWORD", "secret-secret")
     uri = f"bolt://127.0.0.1:{free_port()}"
-    code = main(["neo4j", "push", "--store", str(two_texts_store.path), "--uri", uri])
+    code = main(["neo4j", "push", "--store", str(two_texts_store_path), "--uri", uri])
     err = capsys.readouterr().err
     assert code == 1
     assert err.count("\n") == 1 and uri in err and "unreachable" in err
