@@ -72,6 +72,8 @@ PRONOUN = re.compile(r"\s*(?:我|本|各|全|该)")
 TRANSMIT = re.compile(
     r"现(?:予以|予|将(?P<between>.{0,200}?))?(?P<trigger>印发|发布|颁布|下发|公布)")
 MAX_BACK = 3
+SPACES = re.compile(r"\s*")
+MAX_CLAUSE = 400
 DATE_GAP = r"(?:于)?(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
 ORDINAL = r"第[\d一二三四五六七八九十百]+[次届]"
 
@@ -140,10 +142,8 @@ class LinksComponent(RuleComponent):
                 text, ctx.agencies[i].end_char, trigger):
             return ctx.coordinated_left(i)
         # (2) the subject of the trigger's clause, or of a clause before it
-        clauses = ctx.clauses(s_start, trigger)
+        clauses = ctx.clauses(s_start, trigger, last=MAX_BACK + 1)
         for back, (c_start, c_end) in enumerate(reversed(clauses)):
-            if back > MAX_BACK:
-                break
             lead = self.lead_re.match(text, c_start, c_end).end()
             first = ctx.agency_at(lead)
             if first is not None:
@@ -217,22 +217,26 @@ class LinksComponent(RuleComponent):
     def implements(self, ctx: _Context, links: list[dict[str, Any]]) -> None:
         text = ctx.text
         for sentence, s_start, s_end in ctx.titled_sentences():
-            for cue in self.cue_re.finditer(text, s_start, s_end):
-                if ctx.in_title(cue.start()):
-                    continue
+            cues = [c for c in self.cue_re.finditer(text, s_start, s_end)
+                    if not ctx.in_title(c.start())]
+            if not cues:
+                continue
+            triggers = [t for t in self.trigger_re.finditer(text, cues[0].end(), s_end)
+                        if not ctx.in_title(t.start())]
+            trigger_starts = [t.start() for t in triggers]
+            for cue in cues:
                 # what the cue governs ends with its clause or at a trigger inside it
                 # (「根据《A》制定《B》」)
-                clause_end = ctx.clause_end(cue.end(), s_end)
-                triggers = [t for t in self.trigger_re.finditer(text, cue.end(), s_end)
-                            if not ctx.in_title(t.start())]
-                governed_end = min([clause_end] + [t.start() for t in triggers
-                                                   if t.start() < clause_end])
+                first = bisect_left(trigger_starts, cue.end())
+                governed_end = ctx.clause_end(cue.end(), s_end)
+                if first < len(triggers):
+                    governed_end = min(governed_end, trigger_starts[first])
                 followed = ctx.titles_in(cue.end(), governed_end)
                 if not followed:
                     continue
-                for trig in triggers:
-                    if trig.start() < governed_end:
-                        continue
+                # the document made is one of the next few triggers' objects
+                later = bisect_left(trigger_starts, governed_end)
+                for trig in triggers[later:later + MAX_BACK]:
                     after = AFTER_TRIGGER.match(text, trig.end()).end()
                     sources = ctx.chain_at(after)
                     if not sources and self.self_ref.match(text, after) and ctx.own:
@@ -250,21 +254,34 @@ class LinksComponent(RuleComponent):
     def establishes(self, ctx: _Context, links: list[dict[str, Any]]) -> None:
         if not ctx.measures:
             return
-        names: dict[str, list[int]] = {}
+        names: dict[str, list[int]] = {}  # measure name -> its spans, in text order
         for i, m in enumerate(ctx.measures):
-            names.setdefault(_bare(ctx.text[m.start_char:m.end_char]), []).append(i)
+            name = _bare(ctx.text[m.start_char:m.end_char])
+            if name:
+                names.setdefault(name, []).append(i)
+        longest = max(map(len, names), default=0)
         for d, span in enumerate(ctx.docs):
             title = _bare(ctx.text[span.start_char:span.end_char])
             for verb in self.establish_re.finditer(title):
                 rest = title[verb.end():]
-                named = [n for n in names if n and n in rest]
+                # the measure names inside the rest of the title: its substrings looked
+                # up (a title is short; the text's measures may be many)
+                named = {rest[i:j] for i in range(len(rest))
+                         for j in range(i + 1, min(len(rest), i + longest) + 1)
+                         if rest[i:j] in names}
                 # 企业安静生产期, not also the 安静生产期 inside it
-                named = [n for n in named if not any(n != o and n in o for o in named)]
-                for name in named:
-                    nearest = min(names[name], key=lambda i: abs(
-                        ctx.measures[i].start_char - span.start_char))
+                named = {n for n in named if not any(n != o and n in o for o in named)}
+                for name in sorted(named, key=rest.find):
+                    nearest = _nearest(names[name], ctx.measures, span.start_char)
                     links.append(_link("establishes", ("documents", d), ("measures", nearest),
                                        ctx.sentence_index(span.start_char), verb.group()))
+
+
+def _nearest(indices: list[int], spans: list[Found], offset: int) -> int:
+    """Of the spans at ``indices`` (in text order), the one that starts nearest ``offset``."""
+    at = bisect_left(indices, offset, key=lambda i: spans[i].start_char)
+    return min(indices[max(at - 1, 0):at + 1],
+               key=lambda i: abs(spans[i].start_char - offset))
 
 
 def _link(kind: str, source: Any, target: Any, sentence: int, trigger: str) -> dict[str, Any]:
@@ -300,17 +317,26 @@ class _Context:
         self.agency_starts = [a.start_char for a in self.agencies]
         self.agency_ends = [a.end_char for a in self.agencies]
         self.own: list[int] = []  # documents the text itself issues
+        self._author_sources: list[Any] | None = None
+        # where each clause starts: after a ，；： outside a title (found once)
+        self.cuts = [m.end() for m in CLAUSE_END.finditer(self.text)
+                     if not self.in_title(m.start())]
 
     def author_sources(self) -> list[Any]:
         """The text's author as a link subject: "author" for one body; for joint authors
         (「A、B」) the agency spans where the author is printed, as the joint name is no
         single body's (none found: no subject)."""
-        author = (self.doc._.meta or {}).get("author")
-        if not author or "、" not in author:
-            return [AUTHOR]
-        span = self.doc.user_data.get("policykg.author_span") or (0, 0)
-        return [("agencies", i) for i, a in enumerate(self.agencies)
-                if span[0] <= a.start_char and a.end_char <= span[1]]
+        if self._author_sources is None:
+            author = (self.doc._.meta or {}).get("author")
+            if not author or "、" not in author:
+                self._author_sources = [AUTHOR]
+            else:
+                start, end = self.doc.user_data.get("policykg.author_span") or (0, 0)
+                first = bisect_left(self.agency_starts, start)
+                self._author_sources = [
+                    ("agencies", i) for i in range(first, len(self.agencies))
+                    if self.agencies[i].end_char <= end]
+        return self._author_sources
 
     def titled_sentences(self) -> list[tuple[int, int, int]]:
         """(index, start, end) of each sentence that holds a title: only those can link."""
@@ -336,13 +362,13 @@ class _Context:
 
     def chain_at(self, offset: int) -> list[int]:
         """The titles of a list that starts at ``offset`` (《A》、《B》(…)和《C》)."""
-        chain = []
+        chain: list[int] = []
         index = self.doc_by_open.get(offset)
         while index is not None:
             chain.append(index)
             sep = TITLE_SEP.match(self.text, self.close_of(index))
             index = self.doc_by_open.get(sep.end())
-            if index is not None and index in chain:
+            if index is not None and index <= chain[-1]:  # titles only go forward
                 break
         return chain
 
@@ -368,21 +394,27 @@ class _Context:
         return out
 
     def starts_sentence(self, index: int, s_start: int) -> bool:
-        return not self.text[s_start:self.opens[index]].strip()
+        return SPACES.match(self.text, s_start).end() >= self.opens[index]
 
-    def clauses(self, s_start: int, end: int) -> list[tuple[int, int]]:
-        """The clauses of a sentence up to ``end``; separators inside titles don't count."""
-        cuts = [s_start]
-        for m in CLAUSE_END.finditer(self.text, s_start, end):
-            if not self.in_title(m.start()):
-                cuts.append(m.end())
+    def clauses(self, s_start: int, end: int, last: int | None = None) -> list[tuple[int, int]]:
+        """The clauses of a sentence up to ``end`` (only the ``last`` ones if given);
+        separators inside titles don't count."""
+        lo = bisect_right(self.cuts, s_start)
+        hi = bisect_right(self.cuts, end)
+        if last is not None:
+            lo = max(lo, hi - last + 1)
+        cuts = [s_start if lo == bisect_right(self.cuts, s_start) else self.cuts[lo - 1],
+                *self.cuts[lo:hi]]
         return list(zip(cuts, [*cuts[1:], end], strict=True))
 
     def clause_end(self, start: int, s_end: int) -> int:
-        for m in CLAUSE_END.finditer(self.text, start, s_end):
+        """Where the clause from ``start`` ends: a separator outside titles and brackets,
+        looked for over at most ``MAX_CLAUSE`` characters (a longer run is no clause)."""
+        limit = min(s_end, start + MAX_CLAUSE)
+        for m in CLAUSE_END.finditer(self.text, start, limit):
             if not self.in_title(m.start()) and not self._in_brackets(start, m.start()):
                 return m.start()
-        return s_end
+        return limit
 
     def _in_brackets(self, start: int, at: int) -> bool:
         segment = self.text[start:at]

@@ -47,6 +47,8 @@ DATE_LINE = re.compile(r"^[ \t\u3000]*(?:19|20)\d\d[ \t]*[年\d][\d \t年月]{0,
 LINE_ENDS_DAY = re.compile(r"日[ \t\u3000]*(?=\n|$)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 LINE = re.compile(r"[^\n]*")
+ALONE = " \t\u3000\r()（）[]［］【】"  # what may stand beside a number alone on its line
+ALONE_RUN = re.compile(rf"[{re.escape(ALONE)}]*")
 # words no place name holds: a place part never runs on into a body's name
 BODY_WORDS = "人民|政府|办公|委员|中共|党委|党组|常委"
 
@@ -241,12 +243,15 @@ class MetaComponent(RuleComponent):
             own = next((s for s in spans if at <= s.start_char < at + len(fields["number"])),
                        None)
         if own is None:
+            # alone on its line, maybe bracketed: only white space and brackets between it
+            # and the line's ends (walked from the number: never the whole line again)
             for span in spans:
-                line_start = text.rfind("\n", 0, span.start_char) + 1
-                line_end = text.find("\n", span.end_char)
-                line_end = len(text) if line_end < 0 else line_end
-                rest = text[line_start:span.start_char] + text[span.end_char:line_end]
-                if not rest.strip(" \t\u3000()（）[]【】"):  # alone on its line, maybe bracketed
+                before = span.start_char
+                while before > 0 and text[before - 1] in ALONE:
+                    before -= 1
+                after = ALONE_RUN.match(text, span.end_char).end()
+                if (before == 0 or text[before - 1] == "\n") and (
+                        after == len(text) or text[after] == "\n"):
                     own = span
                     break
         if own is None:

@@ -54,11 +54,14 @@ def find_sections(text: str) -> list[dict]:
             continue
         heads.append({"label": label, "title": title, "level": LEVEL[kind],
                       "start": m.start(kind), "end": len(text)})
-    for i, head in enumerate(heads):
-        for later in heads[i + 1:]:
-            if later["level"] <= head["level"]:
-                head["end"] = later["start"]
-                break
+    # a heading closes every open section of its level or a lower one (one pass: each
+    # section is opened and closed once)
+    open_heads: list[dict] = []
+    for head in heads:
+        while open_heads and open_heads[-1]["level"] >= head["level"]:
+            open_heads.pop()["end"] = head["start"]
+        open_heads.append(head)
+    for head in heads:
         # trailing white space belongs to no section
         while head["end"] > head["start"] and text[head["end"] - 1].isspace():
             head["end"] -= 1
