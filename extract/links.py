@@ -252,29 +252,35 @@ class LinksComponent(RuleComponent):
 
     # -- establishes --------------------------------------------------------------------
     def establishes(self, ctx: _Context, links: list[dict[str, Any]]) -> None:
-        if not ctx.measures:
+        if not ctx.measures or not ctx.docs:
             return
         names: dict[str, list[int]] = {}  # measure name -> its spans, in text order
         for i, m in enumerate(ctx.measures):
             name = _bare(ctx.text[m.start_char:m.end_char])
             if name:
                 names.setdefault(name, []).append(i)
-        longest = max(map(len, names), default=0)
+        sizes = sorted({len(n) for n in names})
+        seen: dict[str, list[str]] = {}  # a title's rest -> the names in it (titles repeat)
         for d, span in enumerate(ctx.docs):
             title = _bare(ctx.text[span.start_char:span.end_char])
             for verb in self.establish_re.finditer(title):
                 rest = title[verb.end():]
-                # the measure names inside the rest of the title: its substrings looked
-                # up (a title is short; the text's measures may be many)
-                named = {rest[i:j] for i in range(len(rest))
-                         for j in range(i + 1, min(len(rest), i + longest) + 1)
-                         if rest[i:j] in names}
-                # 企业安静生产期, not also the 安静生产期 inside it
-                named = {n for n in named if not any(n != o and n in o for o in named)}
-                for name in sorted(named, key=rest.find):
+                if rest not in seen:
+                    seen[rest] = _names_in(rest, names, sizes)
+                for name in seen[rest]:
                     nearest = _nearest(names[name], ctx.measures, span.start_char)
                     links.append(_link("establishes", ("documents", d), ("measures", nearest),
                                        ctx.sentence_index(span.start_char), verb.group()))
+
+
+def _names_in(rest: str, names: dict[str, Any], sizes: list[int]) -> list[str]:
+    """The names inside ``rest`` in printed order, none inside another (企业安静生产期,
+    not also the 安静生产期 in it): its substrings of a name's length looked up, so a
+    title costs its length, however many measures the text has."""
+    named = {rest[i:i + size] for size in sizes for i in range(len(rest) - size + 1)
+             if rest[i:i + size] in names}
+    named = {n for n in named if not any(n != o and n in o for o in named)}
+    return sorted(named, key=rest.find)
 
 
 def _nearest(indices: list[int], spans: list[Found], offset: int) -> int:

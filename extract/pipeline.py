@@ -23,6 +23,7 @@ from pathlib import Path
 
 import spacy
 from policykg.extract import extensions
+from policykg.extract.component import TEXT_KEY
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -89,7 +90,11 @@ class CharTokenizer:
             pos = m.end()
         words.extend(text[pos:])
         spaces.extend([False] * (len(text) - pos))
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        # the Doc's text is exactly ours: kept, so that no component rebuilds it by
+        # walking a Python object per character (see component.doc_text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
     # nothing to save: the behaviour is the code
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from policykg.extract.component import doc_text
 from policykg.extract.pipeline import shared_pipeline
 
 
@@ -26,6 +27,7 @@ def spacy_char():
 ])
 def test_pipeline_tokenizer_same_as_spacy_char(spacy_char, text: str) -> None:
     assert tokens(shared_pipeline(), text) == tokens(spacy_char, text)
+    assert doc_text(shared_pipeline().make_doc(text)) == spacy_char.make_doc(text).text
 
 
 def test_pipeline_tokenizer_same_on_the_dev_texts(spacy_char, dev_dir: Path) -> None:
