@@ -2,7 +2,8 @@
 
 Printed forms found (S stands for optional spaces, never a line break):
   code S 〔 S 2022 S 〕 S 第? S 8 S 号   (〔〕 or [] () （） 【】 ［］ ﹝﹞ {} round the year)
-  code令 S 第 S 713 S 号                 国务院令第713号, 安徽省人民政府令第300号
+  code令 S 第 S 713 S 号                 国务院令第713号, 安徽省人民政府令第300号,
+                                        主席令第三十一号 (serial in words), 公告第12号
   code公告 S 2018 S 年 S 第 S 31 S 号    国家税务总局公告2018年第31号 (also 通告, 令)
   code 第 S 300 S 号令                   省人民政府第300号令 (code read as 省人民政府令)
 
@@ -28,12 +29,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 S = r"[ \t\u3000\xa0]*"
+HANZI_DIGITS = "零〇一二两三四五六七八九十百千"
+DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+UNIT = {"十": 10, "百": 100, "千": 1000}
 OPEN = "〔[［【﹝(（{｛"
 CLOSE = "〕]］】﹞)）}｝"
 TAIL = re.compile(
     rf"[{re.escape(OPEN)}]{S}(?P<y1>(?:19|20)\d\d){S}[{re.escape(CLOSE)}]{S}第?{S}"
     rf"(?P<s1>\d{{1,5}}){S}号"
-    rf"|(?P<w2>令)\s{{0,4}}第{S}(?P<s2>\d{{1,6}}){S}号"  # 政府令 heads break the line here
+    # 政府令 heads break the line here; an order's serial may be written in words
+    rf"|(?P<w2>令|公告|通告)\s{{0,4}}第{S}(?P<s2>\d{{1,6}}|[{HANZI_DIGITS}]{{1,12}}){S}号"
     rf"|(?P<w3>公告|通告|令){S}(?P<y3>(?:19|20)\d\d){S}年{S}第{S}(?P<s3>\d{{1,5}}){S}号"
     rf"|第{S}(?P<s4>\d{{1,6}}){S}号令"
 )
@@ -46,11 +51,13 @@ MAX_CODE = 14
 BRACKETED_YEAR = re.compile(rf"[{re.escape(OPEN)}]((?:19|20)\d\d)[{re.escape(CLOSE)}]")
 
 
-def find_numbers(text: str, stops: tuple[str, ...] = ()) -> list[tuple[int, int, dict[str, Any]]]:
-    """Every document number in ``text``: (start, end, {text, code, year, serial})."""
+def find_numbers(text: str, stops: tuple[str, ...] = (),
+                 names: tuple[str, ...] = ()) -> list[tuple[int, int, dict[str, Any]]]:
+    """Every document number in ``text``: (start, end, {text, code, year, serial}).
+    ``stops`` end an issuing code; ``names`` are parts of body names no stop cuts."""
     found = []
     for m in _tails(text):
-        start, code = _code(text, m.start(), stops)
+        start, code = _code(text, m.start(), stops, names)
         code += m.group("w2") or m.group("w3") or ("令" if m.group("s4") else "")
         if not start < m.start():  # no issuing code: 「(2022)8号」 alone is not a number
             continue
@@ -58,8 +65,24 @@ def find_numbers(text: str, stops: tuple[str, ...] = ()) -> list[tuple[int, int,
         serial = m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4")
         found.append((start, m.end(), {
             "text": "".join(text[start:m.end()].split()), "code": code,
-            "year": int(year) if year else None, "serial": int(serial)}))
+            "year": int(year) if year else None, "serial": _serial(serial)}))
     return found
+
+
+def _serial(printed: str) -> int:
+    """An Arabic serial, or one in words: 七百一十三 (713), 三十一, 十二, 七一三."""
+    if printed.isdigit():
+        return int(printed)
+    if not any(c in UNIT for c in printed):  # digit by digit: 七一三
+        return int("".join(str(DIGIT[c]) for c in printed))
+    total = digit = 0
+    for c in printed:
+        if c in UNIT:
+            total += (digit or 1) * UNIT[c]
+            digit = 0
+        else:
+            digit = DIGIT[c]
+    return total + digit
 
 
 def _tails(text: str) -> list[re.Match[str]]:
@@ -78,7 +101,8 @@ def _tails(text: str) -> list[re.Match[str]]:
     return out
 
 
-def _code(text: str, end: int, stops: tuple[str, ...]) -> tuple[int, str]:
+def _code(text: str, end: int, stops: tuple[str, ...],
+          names: tuple[str, ...] = ()) -> tuple[int, str]:
     """Read the issuing code backwards from ``end``: (its start offset, its letters)."""
     letters: list[tuple[int, str]] = []
     i = end
@@ -91,9 +115,13 @@ def _code(text: str, end: int, stops: tuple[str, ...]) -> tuple[int, str]:
         i -= 1
     letters.reverse()
     code = "".join(ch for _, ch in letters)
+    looked = code  # the code with the names that hold a stop word blanked out
+    for name in names:
+        if name in looked:
+            looked = looked.replace(name, "\0" * len(name))
     cut = 0
     for stop in stops:
-        at = code.rfind(stop)
+        at = looked.rfind(stop)
         if at >= 0:
             cut = max(cut, at + len(stop))
     cut = max(cut, len(code) - MAX_CODE)
@@ -108,15 +136,16 @@ def canonical_number(printed: str) -> str:
 
 
 class NumbersComponent(RuleComponent):
-    data_files = ("doc_number_stops.txt",)
+    data_files = ("doc_number_stops.txt", "doc_number_names.txt")
 
     def prepare(self) -> None:
         self.stops = tuple(self.data.get("doc_number_stops.txt", []))
+        self.names = tuple(self.data.get("doc_number_names.txt", []))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         text = doc_text(doc)
-        for start, end, parts in find_numbers(text, self.stops):
+        for start, end, parts in find_numbers(text, self.stops, self.names):
             span = char_span(doc, start, end, "NUMBER")
             if span is None:
                 continue
