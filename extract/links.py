@@ -63,10 +63,10 @@ AFTER_TRIGGER = re.compile(r"[了的并\s]*(?:实施)?[了的\s]*")
 # pair inside it kept: （青政发(2019)3号）, 【云府办〔2021〕27号】
 BRACKET = (r"(?:[:：]?\s*[(（【［\[](?:[^()（）\[\]［］【】\n]"
            r"|[(（\[［〔【][^()（）\[\]［］\n]{0,12}[)）\]］〕】]){0,80}[)）】］\]])")
-TITLE_SEP = re.compile(rf"\s*{BRACKET}?\s*(?:、|，|,|和|及|与|以及)?\s*")
+TITLE_SEP = re.compile(rf"\s*(?:{BRACKET}\s*){{0,2}}(?:、|，|,|和|及|与|以及)?\s*")
 # 《X》(已)经/由 a body … adopted it; or X is put before a body that adopts it
 # (「起草《X》，提请区政府审议通过」「报市政府常务会议审议通过」)
-PASSIVE = re.compile(rf"\s*{BRACKET}?\s*[，,]?\s*(?:后|并|再|又)?\s*"
+PASSIVE = re.compile(rf"\s*(?:{BRACKET}\s*){{0,2}}[，,]?\s*(?:后|并|再|又)?\s*"
                      r"(?:已经|业经|已|经|由|提请|报请|报经|提交|报送|呈报|报)")
 PRONOUN = re.compile(r"\s*(?:我|本|各|全|该)")
 TRANSMIT = re.compile(

@@ -6,7 +6,8 @@
   ``MAX_TITLE`` characters or a 。) is not a title.
 - A bracket right after the title (（） () 【】 ［］ [] ﹝﹞, maybe after a space or a colon)
   is read: a document number first in it (``(国办发〔2022〕8号)``, ``【云府办〔2021〕27号】``)
-  or printed straight after 》 (``》：云发〔2021〕3号``) attaches to that title; an
+  or printed straight after 》 (``》：云发〔2021〕3号``) attaches to that title, also
+  after a bracket that holds neither (``》（试行）（云发〔2021〕3号）``); an
   abbreviation the text defines there (``（以下简称《纲要》）``, ``(以下简称"纲要")``) is
   kept on the full title and its later 《纲要》 mentions count as mentions of the full
   title (same canonical), never as a document of their own.
@@ -116,24 +117,29 @@ class TitlesComponent(RuleComponent):
     @staticmethod
     def _after(text: str, at: int, numbers: dict[int, Found]) -> tuple[Found | None, str | None,
                                                                        int]:
-        """What follows a title's 》: its number and the abbreviation it defines."""
-        m = AFTER.match(text, at)
-        number = numbers.get(m.end())  # printed straight after, or first in the bracket
-        if m.group(1) is None:
-            return number, None, at
-        inside = PAREN.match(text, m.end(1))
-        close = inside.end() if inside else m.end(1)
-        if close >= len(text) or text[close] not in CLOSING[m.group(1)]:
-            return number, None, at
-        abbreviation = None
-        for part in PART.finditer(text, m.end(1), close):
-            first = part.start() + len(part.group()) - len(part.group().lstrip())
-            if number is None and first in numbers and numbers[first].end_char <= part.end():
-                number = numbers[first]  # (国发〔2021〕1号，以下简称《纲要》) too
-            hit = ABBREVIATION.search(part.group().strip())
-            if hit:
-                abbreviation = "".join(hit.group(1).split()) or None
-        return number, abbreviation, close + 1
+        """What follows a title's 》: its number and the abbreviation it defines. A first
+        bracket that holds neither (（试行）, （2021年修订）) may be followed by one that does."""
+        for _ in range(2):
+            m = AFTER.match(text, at)
+            number = numbers.get(m.end())  # printed straight after, or first in the bracket
+            if m.group(1) is None:
+                return number, None, at
+            inside = PAREN.match(text, m.end(1))
+            close = inside.end() if inside else m.end(1)
+            if close >= len(text) or text[close] not in CLOSING[m.group(1)]:
+                return number, None, at
+            abbreviation = None
+            for part in PART.finditer(text, m.end(1), close):
+                first = part.start() + len(part.group()) - len(part.group().lstrip())
+                if number is None and first in numbers and numbers[first].end_char <= part.end():
+                    number = numbers[first]  # (国发〔2021〕1号，以下简称《纲要》) too
+                hit = ABBREVIATION.search(part.group().strip())
+                if hit:
+                    abbreviation = "".join(hit.group(1).split()) or None
+            if number is not None or abbreviation is not None:
+                return number, abbreviation, close + 1
+            at = close + 1
+        return None, None, at
 
 
 def outermost(text: str) -> list[tuple[int, int]]:

@@ -83,6 +83,8 @@ def pairs(doc: Doc, kind: str) -> set[tuple[str, str]]:
     ("区政府印发了《松溪区河道保洁方案》【松府办〔2021〕27号】、《松溪区河长巡河办法》"
      "［松府发〔2021〕3号］。", ("区政府",),
      {("区政府", "松溪区河道保洁方案"), ("区政府", "松溪区河长巡河办法")}),
+    ("区政府印发了《松溪区河道保洁方案》（试行）（松府办〔2021〕27号）和《松溪区河长巡河办法》。",
+     ("区政府",), {("区政府", "松溪区河道保洁方案"), ("区政府", "松溪区河长巡河办法")}),
     # drafted by one body, put before another that adopts it: both (the guide's "drafted
     # or adopted"); a drafter left out of the sentence is no one
     ("区司法局牵头起草《松溪区行政执法公示办法》，提请区政府审议通过。", ("区司法局", "区政府"),

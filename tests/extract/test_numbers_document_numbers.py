@@ -91,8 +91,13 @@ def test_numbers_not_a_document_number(text: str) -> None:
      {"云岭市城市绿化管理办法": "云岭市人民政府令第12号"}),
     ("公布《云岭市城市绿化管理办法》（云岭市人民政府第12号令），",
      {"云岭市城市绿化管理办法": "云岭市人民政府第12号令"}),
+    # after a bracket that holds neither a number nor an abbreviation
+    ("印发《云岭市营商环境提升方案》（试行）（云发〔2021〕3号），",
+     {"云岭市营商环境提升方案": "云发〔2021〕3号"}),
+    ("公布《云岭市城市绿化管理办法》（2021年修订）【云岭市人民政府令第12号】",
+     {"云岭市城市绿化管理办法": "云岭市人民政府令第12号"}),
     # a bracket that holds no number, or a number after other words, is not the title's
-    ("印发《云岭市营商环境提升方案》【2021年修订】云发〔2021〕3号，",
+    ("印发《云岭市营商环境提升方案》【试行】，并转发云发〔2021〕3号，",
      {"云岭市营商环境提升方案": None}),
     # a number further on in the sentence is not the title's
     ("印发《松溪区普法计划》，并转发了松区办发〔2022〕9号文件。", {"松溪区普法计划": None}),
