@@ -67,11 +67,14 @@ TITLE_SEP = re.compile(rf"\s*(?:{BRACKET}\s*){{0,2}}(?:、|，|,|和|及|与|以
 # 《X》(已)经/由 a body … adopted it; or X is put before a body that adopts it
 # (「起草《X》，提请区政府审议通过」「报市政府常务会议审议通过」)
 PASSIVE = re.compile(rf"\s*(?:{BRACKET}\s*){{0,2}}[，,]?\s*(?:后|并|再|又)?\s*"
+                     r"(?:已|业已)?\s*(?:于?\s*(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?"
+                     r"(?:\s*\d{1,2}\s*日)?)?\s*"  # 《X》于2021年3月12日经市人大常委会…
                      r"(?:已经|业经|已|经|由|提请|报请|报经|提交|报送|呈报|报)")
 PRONOUN = re.compile(r"\s*(?:我|本|各|全|该)")
 TRANSMIT = re.compile(
     r"现(?:予以|予|将(?P<between>.{0,200}?))?(?P<trigger>印发|发布|颁布|下发|公布)")
 MAX_BACK = 3
+ON_BEHALF = re.compile(r"\s*(?:代|替)\s*")
 SPACES = re.compile(r"\s*")
 MAX_CLAUSE = 400
 DATE_GAP = r"(?:于)?(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
@@ -140,6 +143,9 @@ class LinksComponent(RuleComponent):
         i = ctx.last_agency_before(trigger)
         if i is not None and ctx.agencies[i].start_char >= s_start and self.gap_re.fullmatch(
                 text, ctx.agencies[i].end_char, trigger):
+            if i > 0 and ctx.agencies[i - 1].start_char >= s_start and ON_BEHALF.fullmatch(
+                    text, ctx.agencies[i - 1].end_char, ctx.agencies[i].start_char):
+                return ctx.coordinated_left(i - 1)  # 区司法局代区政府起草: the drafter
             return ctx.coordinated_left(i)
         # (2) the subject of the trigger's clause, or of a clause before it
         clauses = ctx.clauses(s_start, trigger, last=MAX_BACK + 1)
