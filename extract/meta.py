@@ -141,6 +141,9 @@ class MetaComponent(RuleComponent):
             line = text[start:end].strip()
             if not line:
                 continue
+            if self.field_re.fullmatch(line):  # a header label on its own line (索引号：)
+                previous = None
+                continue
             if line[-1] in ":：" or "。" in line or len(line) > 120:
                 break  # the salutation or the body: the head is over
             prefix = SITE_PREFIX.match(line)

@@ -35,6 +35,12 @@ def meta(text: str) -> dict:
      {"title": "松溪区人民政府关于印发松溪区重大行政决策程序规定的通知",
       "author": "松溪区人民政府", "jurisdiction": "松溪区", "date": "2023-05-30",
       "number": "松政发〔2023〕7号", "doc_type": "通知"}),
+    # a portal head whose labels stand on their own lines, then the title
+    ("索引号：\n11360300/2023-00123\n发布机构：\n松溪区人民政府办公室\n发文字号：\n"
+     "松府办字〔2023〕27号\n主题分类：\n综合政务\n关于印发松溪区河道保洁方案的通知\n"
+     "各镇人民政府：\n现将《松溪区河道保洁方案》印发给你们。\n",
+     {"title": "关于印发松溪区河道保洁方案的通知", "author": "松溪区人民政府办公室",
+      "jurisdiction": "松溪区", "number": "松府办字〔2023〕27号", "doc_type": "通知"}),
     # a notice without a title line: the signature before the date
     ("各镇人民政府，区直各部门：\n《松溪区营商环境优化行动方案》已经区政府同意，现印发给你们。\n"
      "松溪区人民政府办公室\n2024年4月22日\n（此件公开发布）\n",
