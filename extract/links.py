@@ -430,7 +430,7 @@ class _Context:
 
     def _in_brackets(self, start: int, at: int) -> bool:
         segment = self.text[start:at]
-        return segment.count("(") + segment.count("（") > segment.count(")") + segment.count("）")
+        return sum(map(segment.count, "(（【［[")) > sum(map(segment.count, ")）】］]"))
 
     def agency_at(self, offset: int) -> int | None:
         return self.agency_by_start.get(offset)
