@@ -233,7 +233,8 @@ class MetaComponent(RuleComponent):
     def _place(self, name: str) -> str | None:
         m = self.place_chain.match(name)
         if (not m or len(m.group()) < 2 or m.group()[0] in "全本我各该"
-                or self.body_end.search(m.group())):
+                or self.body_end.search(m.group())
+                or (len(m.group()) == 2 and m.group()[1] in "乡镇")):  # 萍乡, 新乡: cut short
             return None
         return m.group()
 

@@ -90,6 +90,9 @@ def test_meta_title_the_container_states(stated: str, title: str | None) -> None
     ("云岭市市中区人民政府", "云岭市市中区"),
     ("中共云乡市委办公室", "云乡市"),
     ("云乡市市场监督管理局", "云乡市"),  # 市场 is no level
+    ("松溪县白水镇人民政府", "松溪县白水镇"),
+    ("云乡武陵山管委会", None),  # a city's name cut short (云乡 of 云乡市) is no place
+    ("白水乡市场监管所", "白水乡"),
 ])
 def test_meta_jurisdiction_is_the_whole_place_part(author: str, jurisdiction: str) -> None:
     text = (f"{author}关于印发《松溪区河道保洁方案》的通知\n各有关单位：\n"
