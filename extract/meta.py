@@ -47,8 +47,12 @@ DATE_LINE = re.compile(r"^[ \t\u3000]*(?:19|20)\d\d[ \t]*[年\d][\d \t年月]{0,
 LINE_ENDS_DAY = re.compile(r"日[ \t\u3000]*(?=\n|$)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 LINE = re.compile(r"[^\n]*")
+# the first line of a report's body: 「2021年，」 then its subject
+OPENING = re.compile(r"(?:^|\n)[ \t\u3000]*(?:19|20)\d\d年(?:度|以来)?[ \t\u3000]*[，,]"
+                     r"[ \t\u3000]*")
 ALONE = " \t\u3000\r()（）[]［］【】"  # what may stand beside a number alone on its line
 ALONE_RUN = re.compile(rf"[{re.escape(ALONE)}]*")
+NOT_IN_PLACE = re.compile(r"[局厅委办院署所在的]")  # a place that holds one ran into a body
 # words no place name holds: a place part never runs on into a body's name
 BODY_WORDS = "人民|政府|办公|委员|中共|党委|党组|常委"
 
@@ -215,6 +219,9 @@ class MetaComponent(RuleComponent):
             place = self._place(re.sub(r"^中共", "", author.split("、")[0]))
         if not place and title:
             place = self._place(re.sub(r"^(?:19|20)\d\d年度?", "", title))
+        if not place:  # a report that opens 「2021年，青川省坚持…」: its subject
+            opening = OPENING.search(text, 0, HEADER_CHARS)
+            place = self._place(text[opening.end():opening.end() + 40]) if opening else None
         if not place:
             return None
         # a higher place printed right before it elsewhere: 中共赣州市章贡区委 -> 赣州市章贡区
@@ -232,8 +239,8 @@ class MetaComponent(RuleComponent):
 
     def _place(self, name: str) -> str | None:
         m = self.place_chain.match(name)
-        if (not m or len(m.group()) < 2 or m.group()[0] in "全本我各该"
-                or self.body_end.search(m.group())
+        if (not m or len(m.group()) < 2 or m.group()[0] in "全本我各该市省区县"
+                or self.body_end.search(m.group()) or NOT_IN_PLACE.search(m.group())
                 or (len(m.group()) == 2 and m.group()[1] in "乡镇")):  # 萍乡, 新乡: cut short
             return None
         return m.group()

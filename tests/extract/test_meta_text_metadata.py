@@ -51,6 +51,11 @@ def meta(text: str) -> dict:
      "近日，两办印发了实施意见。\n",
      {"author": "中共青川省委办公厅、青川省人民政府办公厅", "jurisdiction": "青川省",
       "doc_type": "意见"}),
+    # a report with no title: the place its first line opens with
+    ("2023年，青川省坚持以习近平法治思想为指引，扎实推进法治政府建设。\n",
+     {"title": None, "author": None, "jurisdiction": "青川省"}),
+    ("2023年，市市场监管局在市委市政府的坚强领导下，扎实推进依法行政。\n",
+     {"title": None, "author": None, "jurisdiction": None}),
     # nothing printed: nothing found
     ("2023年，全县法治政府建设工作以习近平法治思想为指引，取得新成效。\n",
      {"title": None, "author": None, "jurisdiction": None, "date": None, "year": None,
