@@ -164,6 +164,11 @@ class MetaComponent(RuleComponent):
                     if self._bodies(above):
                         joined = "、".join(above.split())
                         return _squash(joined) + squashed, (text.find(above, previous[0]), end)
+                # joint authors on the title's own line, apart by spaces: 「A B关于…」
+                head = re.match(r"(.+?)(?=关于|印发|转发)", line)
+                if head and len(head.group(1).split()) > 1 and self._bodies(head.group(1)):
+                    joined = "、".join(head.group(1).split())
+                    return joined + _squash(line[head.end():]), (start, end)
                 return squashed, (start, end)
             previous = (start, end)
         return None, None

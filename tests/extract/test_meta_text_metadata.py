@@ -51,6 +51,11 @@ def meta(text: str) -> dict:
      "近日，两办印发了实施意见。\n",
      {"author": "中共青川省委办公厅、青川省人民政府办公厅", "jurisdiction": "青川省",
       "doc_type": "意见"}),
+    # joint authors on the title's own line
+    ("中共松溪区委办公室 松溪区人民政府办公室关于印发《松溪区河长制工作方案》的通知\n"
+     "各镇党委、人民政府：\n现将《松溪区河长制工作方案》印发给你们。\n",
+     {"author": "中共松溪区委办公室、松溪区人民政府办公室", "jurisdiction": "松溪区",
+      "title": "中共松溪区委办公室、松溪区人民政府办公室关于印发《松溪区河长制工作方案》的通知"}),
     # a report with no title: the place its first line opens with
     ("2023年，青川省坚持以习近平法治思想为指引，扎实推进法治政府建设。\n",
      {"title": None, "author": None, "jurisdiction": "青川省"}),
