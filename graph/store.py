@@ -23,6 +23,7 @@ from policykg.ontology.namespaces import PKG
 __all__ = ["DEFAULT_STORE", "OxigraphStore", "open_store"]
 
 DEFAULT_STORE = "policykg-store"
+FLUSH_EVERY = 500_000  # statements (about 200 texts) between two flushes of the memtables
 T = TypeVar("T")
 _SHA256 = ox.NamedNode(str(PKG.sha256))
 
@@ -49,6 +50,7 @@ class OxigraphStore:
         except (OSError, RuntimeError) as err:
             raise StoreError(f"{self.path}: {_problem(err)}") from err
         self._replace = _template()
+        self._unflushed = 0  # statements written since the last flush
 
     # --- the Writer interface -----------------------------------------------------------
 
@@ -63,6 +65,12 @@ class OxigraphStore:
             elif statement.graph_name != graph:
                 raise StoreError(f"{text_iri}: a statement belongs to {statement.graph_name}")
             statements.append(statement)
+        self._unflushed += len(statements)
+        if self._unflushed >= FLUSH_EVERY:
+            # RocksDB keeps writes in memtables that grow past 2 GB over a long build before
+            # it flushes them itself; flushing every so many statements keeps memory flat.
+            self._run(self.store.flush, "cannot flush")
+            self._unflushed = 0
         if not self._run(lambda: self.store.contains_named_graph(graph), "cannot read"):
             # A new text: one transactional insert, faster than a SPARQL update.
             self._run(lambda: self.store.extend(statements), f"cannot write {text_iri}")

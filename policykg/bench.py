@@ -127,20 +127,6 @@ def run_bench(config: BenchConfig, say: Callable[[str], None] | None = None,
         m["build"] = build_in_child(texts_dir, store_dir, workers, config.progress)
         done()
 
-        say(f"named queries, {config.query_runs} runs each")
-        m["queries"] = query_latencies(store_dir, sample_values(paths[:4]), config.query_runs,
-                                       config.query_budget, config.query_timeout)
-        done()
-
-        say(f"write baselines on the triples of the first {config.rdflib_texts} texts")
-        scratch = work / "store-baseline"
-        m["store_write"], m["rdflib"] = write_baselines(store_dir, config.rdflib_texts, scratch)
-        if config.neo4j:
-            say(f"Neo4j push of the first {config.rdflib_texts} texts")
-            m["neo4j"] = neo4j_push(scratch, config.neo4j)
-        shutil.rmtree(scratch, ignore_errors=True)
-        done()
-
         if 0 < config.rss_texts < len(paths):
             say(f"build of the first {config.rss_texts} texts, for the peak RSS comparison")
             small_dir = work / "texts-small"
@@ -152,6 +138,21 @@ def run_bench(config: BenchConfig, say: Callable[[str], None] | None = None,
             shutil.rmtree(work / "store-small", ignore_errors=True)
             shutil.rmtree(small_dir, ignore_errors=True)
             done()
+
+        say(f"write baselines on the triples of the first {config.rdflib_texts} texts")
+        scratch = work / "store-baseline"
+        m["store_write"], m["rdflib"] = write_baselines(store_dir, config.rdflib_texts, scratch)
+        if config.neo4j:
+            say(f"Neo4j push of the first {config.rdflib_texts} texts")
+            m["neo4j"] = neo4j_push(scratch, config.neo4j)
+        shutil.rmtree(scratch, ignore_errors=True)
+        done()
+
+        say(f"named queries, {config.query_runs} runs each")
+        m["queries"] = query_latencies(store_dir, sample_values(paths[:4]), config.query_runs,
+                                       config.query_budget, config.query_timeout)
+        done()
+
     finally:
         if own_dir:
             shutil.rmtree(work, ignore_errors=True)
