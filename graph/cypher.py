@@ -118,6 +118,10 @@ MARK_PUSHED = (
 
 # --- reading back ------------------------------------------------------------------------------
 
+#: Delete up to $limit nodes with their relationships (call until it deletes none): empties
+#: a database in transactions of bounded size.
+DELETE_SOME = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"
+
 NODE_COUNTS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count"
 RELATION_COUNTS = "MATCH ()-[r]->() RETURN type(r) AS relation, count(*) AS count"
 

@@ -18,7 +18,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  *
  * <p>Usage: {@code Launcher PORT HOME_DIR}; the password of user neo4j comes from the
  * NEO4J_PASSWORD environment variable (never an argument, so it does not show in ps).
- * Prints {@code READY PORT} once Bolt accepts connections with that password, and stops
+ * NEO4J_PAGECACHE_MB sets the page cache (default 64). Prints {@code READY PORT} once Bolt
+ * accepts connections with that password, and stops
  * cleanly on SIGTERM or when standard input closes (so it dies with the process that
  * started it).
  */
@@ -38,11 +39,13 @@ public final class Launcher {
             System.exit(2);
         }
 
+        // small for tests; a benchmark of a large push gives more (NEO4J_PAGECACHE_MB)
+        long pageCacheMb = Long.parseLong(System.getenv().getOrDefault("NEO4J_PAGECACHE_MB", "64"));
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024L * 1024)
                 // Bolt waits 5 s + 5 s for open connections on shutdown; a test restarting
                 // the server should not
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time,
