@@ -29,7 +29,13 @@ import re
 from dataclasses import dataclass
 
 from policykg.extract.component import RuleComponent, doc_text
-from policykg.extract.entity_rules import Protected, keep_spans, make_span, walk_left
+from policykg.extract.entity_rules import (
+    Protected,
+    Taken,
+    keep_spans,
+    make_span,
+    walk_left,
+)
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -135,12 +141,14 @@ class AgenciesComponent(RuleComponent):
         found = self.local_route(text, placed) + self.national_route(text) + self.bare_route(text)
         protected = Protected.of(doc)
         taken: list[Candidate] = []
+        held = Taken(len(text))
         for cand in sorted(found, key=lambda c: (c.start - c.end, c.start)):
-            if any(c.start < cand.end and cand.start < c.end for c in taken):
+            if held.overlaps(cand.start, cand.end):
                 continue
             if protected.overlaps(cand.start, cand.end) or self.generic(text, cand.start):
                 continue
             taken.append(cand)
+            held.add(cand.start, cand.end)
         spans = []
         for cand in sorted(taken, key=lambda c: c.start):
             name = text[cand.start:cand.end]

@@ -59,6 +59,22 @@ class Protected:
         return i >= 0 and self.ends[i] > start
 
 
+class Taken:
+    """The characters the candidates kept so far hold: whether a new one overlaps any of
+    them costs its own length, not the number kept (comparing it with each kept one was
+    quadratic on a text of many names). Candidates are never empty, so two overlap
+    exactly when they share a character."""
+
+    def __init__(self, size: int) -> None:
+        self.held = bytearray(size)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.held.find(1, start, end) != -1
+
+    def add(self, start: int, end: int) -> None:
+        self.held[start:end] = b"\x01" * (end - start)
+
+
 def make_span(doc: Doc, start: int, end: int, label: str, canonical: str,
               attrs: dict) -> Span | None:
     span = char_span(doc, start, end, label)

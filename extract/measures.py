@@ -28,7 +28,13 @@ import unicodedata
 from dataclasses import dataclass
 
 from policykg.extract.component import RuleComponent, doc_text
-from policykg.extract.entity_rules import Protected, keep_spans, make_span, walk_left
+from policykg.extract.entity_rules import (
+    Protected,
+    Taken,
+    keep_spans,
+    make_span,
+    walk_left,
+)
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -147,9 +153,13 @@ class MeasuresComponent(RuleComponent):
         others = [c for c in self.headed(text) + self.adopted_lists(text) + self.brands(text)
                   if not protected.overlaps(c.start, c.end)]
         taken = list(quoted)
+        held = Taken(len(text))
+        for cand in quoted:
+            held.add(cand.start, cand.end)
         for cand in sorted(others, key=lambda c: (c.start - c.end, c.start)):
-            if not any(c.start < cand.end and cand.start < c.end for c in taken):
+            if not held.overlaps(cand.start, cand.end):
                 taken.append(cand)
+                held.add(cand.start, cand.end)
         spans = []
         for cand in sorted(taken, key=lambda c: c.start):
             # NFKC, no white space: “互联网＋政务服务” and “互联网+政务服务” are one measure

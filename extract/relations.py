@@ -20,6 +20,7 @@ Agencies that only frame a sentence (在市委、市政府坚强领导下) carry
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from policykg.extract.component import RuleComponent, doc_text, sentence_of, sentence_starts
@@ -42,6 +43,44 @@ ITEM_END = re.compile(r"[，。；,;！？\n、]")  # a clause's list items
 BETWEEN_MEMBERS = re.compile(r"^[、，,和及与\s]*$")
 LEAD_NOTE = re.compile(r"(牵头单位|责任单位)[:：]")
 ABOUT_REACH = 40  # characters between a figure and the measure it is about
+
+
+class Marks:
+    """Where some characters stand, found once (lazily) and bisected: ``text.rfind`` or a
+    search per entity reads back to the text's start, or on to its end, when none is
+    near (quadratic on a long text)."""
+
+    def __init__(self, text: str, chars: str) -> None:
+        self.text, self.chars = text, chars
+        self.offsets: list[int] | None = None
+
+    def before(self, pos: int) -> int:
+        """``max(text.rfind(c, 0, pos) for c in chars)``."""
+        i = bisect_left(self.found(), pos)
+        return self.offsets[i - 1] if i else -1
+
+    def first_from(self, pos: int) -> int:
+        """Offset of the first of them at or after ``pos``, else the text's length."""
+        offsets = self.found()
+        i = bisect_left(offsets, pos)
+        return offsets[i] if i < len(offsets) else len(self.text)
+
+    def found(self) -> list[int]:
+        if self.offsets is None:
+            pattern = re.compile("[" + re.escape(self.chars) + "]")
+            self.offsets = [m.start() for m in pattern.finditer(self.text)]
+        return self.offsets
+
+
+def ending_by(ents: list[Ent], pos: int) -> int:
+    """How many of ``ents`` (in text order, none overlapping another, so their ends are in
+    order too) end at or before ``pos``."""
+    return bisect_right(ents, pos, key=lambda e: e.end)
+
+
+def starting_from(ents: list[Ent], pos: int) -> int:
+    """Index of the first of ``ents`` (in text order) that starts at or after ``pos``."""
+    return bisect_left(ents, pos, key=lambda e: e.start)
 
 
 @dataclass(slots=True)
@@ -77,8 +116,15 @@ class RelationsComponent(RuleComponent):
             by_sentence[key] = {}
             for ent in group:
                 by_sentence[key].setdefault(ent.sentence, []).append(ent)
+        # this text's marks, found when first asked for
+        self.clause_marks = Marks(text, "，,；;：:")
+        self.clause_ends = Marks(text, "，。；,;！？\n")  # CLAUSE_END
+        self.figure_clause_marks = Marks(text, "，。；,;\n")
+        self.openings = Marks(text, "以")
+        self.newlines = Marks(text, "\n")
+        self.item_marks: list[re.Match] | None = None
         links: list[dict] = []
-        links += self.member_of(text, starts, ents["agencies"])
+        links += self.member_of(text, starts, by_sentence["agencies"])
         links += self.part_of(text, ents["agencies"])
         links += self.carries_out(text, starts, by_sentence, ents)
         links += self.about(text, by_sentence, ents["metrics"])
@@ -87,21 +133,25 @@ class RelationsComponent(RuleComponent):
 
     # --- agency to agency -------------------------------------------------------------
 
-    def member_of(self, text: str, starts: list[int], agencies: list[Ent]) -> list[dict]:
+    def member_of(self, text: str, starts: list[int],
+                  by_sentence: dict[int, list[Ent]]) -> list[dict]:
         out = []
         for m in re.finditer("成员单位", text):
             pos = m.start()
-            same = [a for a in agencies if a.sentence == sentence_of(starts, pos)]
-            opening = text.rfind("以", 0, pos)
-            after = [a for a in same if m.end() <= a.start <= m.end() + 3]
+            same = by_sentence.get(sentence_of(starts, pos), [])
+            opening = self.openings.before(pos)
+            first_after = starting_from(same, m.end())
+            after = same[first_after:first_after + 1]
+            if after and after[0].start > m.end() + 3:
+                after = []
             if text[pos - 1:pos] == "为" and opening >= 0 and after:
-                members = [a for a in same if opening < a.start and a.end <= pos]
+                members = same[starting_from(same, opening + 1):ending_by(same, pos)]
                 body = after[0]
             else:
-                before = [a for a in same if a.end <= pos and text[a.end:pos] in ("", "的")]
-                if not before:
+                last = ending_by(same, pos)  # the body ends right before: X成员单位, X的成员单位
+                if not last or text[same[last - 1].end:pos] not in ("", "的"):
                     continue
-                body = before[-1]
+                body = same[last - 1]
                 members = self.chain_before(text, same, body)
             out += [link("member_of", a, body, a.sentence, "成员单位")
                     for a in members if a.text != body.text]
@@ -114,7 +164,8 @@ class RelationsComponent(RuleComponent):
         if text[edge - 1:edge] != "等":
             return members
         edge -= 1
-        for a in reversed([a for a in agencies if a.end <= edge]):
+        for i in range(ending_by(agencies, edge) - 1, -1, -1):
+            a = agencies[i]
             if not BETWEEN_MEMBERS.match(text[a.end:edge]):
                 break
             members.append(a)
@@ -124,15 +175,16 @@ class RelationsComponent(RuleComponent):
     def part_of(self, text: str, agencies: list[Ent]) -> list[dict]:
         out = []
         for m in self.part_re.finditer(text):
-            before = [a for a in agencies if a.end <= m.start() and
-                      not CLAUSE_END.search(text, a.end, m.start())]
-            after = [a for a in agencies if a.start >= m.end() and
-                     not CLAUSE_END.search(text, m.end(), a.start)]
-            if not before or not after:
+            # the nearest agency on each side, in the trigger's clause (a farther one is
+            # in it only if the nearest is)
+            last, first = ending_by(agencies, m.start()), starting_from(agencies, m.end())
+            if (not last or self.clause_ends.before(m.start()) >= agencies[last - 1].end
+                    or first == len(agencies)
+                    or self.clause_ends.first_from(m.end()) < agencies[first].start):
                 continue
-            larger, smaller = before[-1], after[0]
+            larger, smaller = agencies[last - 1], agencies[first]
             if self.part_triggers[m.group()] == "after":
-                larger, smaller = after[0], before[-1]
+                larger, smaller = smaller, larger
             out.append(link("part_of", smaller, larger, smaller.sentence, m.group()))
         # a body printed inside a larger one the text also names: 县政府党组 -> 县政府
         by_text = {}
@@ -158,35 +210,42 @@ class RelationsComponent(RuleComponent):
             if not verbs:
                 continue
             verb = verbs[-1]
-            clause_start = self.clause_start(text, verb.start(), sent_start)
-            near = [a for a in by_sentence["agencies"].get(measure.sentence, ())
-                    if sent_start <= a.start and a.end <= verb.start()]
-            actors = [a for a in near if clause_start <= a.start and self.acts(text, near, a)]
+            clause_start = max(sent_start, self.clause_marks.before(verb.start()) + 1)
+            same = by_sentence["agencies"].get(measure.sentence, [])
+            near = same[starting_from(same, sent_start):ending_by(same, verb.start())]
+            actors = [a for a in near[starting_from(near, clause_start):]
+                      if self.acts(text, near, a)]
             if not actors:  # the sentence's subject: 2021年,嘉善县司法局深入贯彻…
-                actors = [a for a in near if a.start < sent_start + SUBJECT_REACH
-                          and self.acts(text, near, a)][:1]
+                actors = [a for a in near[:starting_from(near, sent_start + SUBJECT_REACH)]
+                          if self.acts(text, near, a)][:1]
             source = actors[-1] if actors else AUTHOR
             out.append(link("carries_out", source, measure, measure.sentence, verb.group()))
         for note in LEAD_NOTE.finditer(text):
             leads = self.chain_after(text, agencies, note.end())
             if not leads:
                 continue
-            region = max(text.rfind("\n", 0, note.start()) + 1,
-                         max((m.start() for m in ITEM_MARK.finditer(text, 0, note.start())),
-                             default=0))
-            for measure in measures:
-                if region <= measure.start < note.start():
-                    out += [link("carries_out", lead, measure, measure.sentence, note.group(1))
-                            for lead in leads]
+            region = max(self.newlines.before(note.start()) + 1,
+                         self.last_item_mark(text, note.start()))
+            for measure in measures[starting_from(measures, region):
+                                    starting_from(measures, note.start())]:
+                out += [link("carries_out", lead, measure, measure.sentence, note.group(1))
+                        for lead in leads]
         return out
+
+    def last_item_mark(self, text: str, pos: int) -> int:
+        """Where the last enumeration marker before ``pos`` starts, else 0 (the markers are
+        found once: none runs into a 牵头单位 note, so those before it are the same as
+        when the text is read up to it)."""
+        if self.item_marks is None:
+            self.item_marks = list(ITEM_MARK.finditer(text))
+        i = bisect_right(self.item_marks, pos, key=lambda m: m.end())
+        return self.item_marks[i - 1].start() if i else 0
 
     @staticmethod
     def chain_after(text: str, agencies: list[Ent], pos: int) -> list[Ent]:
         """A、B、C right after ``pos``: the agencies listed there."""
         chain: list[Ent] = []
-        for a in agencies:
-            if a.start < pos:
-                continue
+        for a in agencies[starting_from(agencies, pos):]:
             if not BETWEEN_MEMBERS.match(text[pos:a.start]):
                 break
             chain.append(a)
@@ -199,15 +258,12 @@ class RelationsComponent(RuleComponent):
         if FRAME.match(text, agency.end):
             return False
         edge = agency.start
-        for a in reversed([a for a in agencies if a.end <= edge]):
+        for i in range(ending_by(agencies, edge) - 1, -1, -1):
+            a = agencies[i]
             if not LIST_JOINER.match(text[a.end:edge]) or edge - a.end > 2:
                 break
             edge = a.start
-        return not text[:edge].endswith(NOT_ACTOR_BEFORE)
-
-    @staticmethod
-    def clause_start(text: str, pos: int, floor: int) -> int:
-        return max(floor, max(text.rfind(c, 0, pos) for c in "，,；;：:") + 1)
+        return not text.endswith(NOT_ACTOR_BEFORE, 0, edge)
 
     # --- figure to measure, document or agency ----------------------------------------
 
@@ -230,10 +286,10 @@ class RelationsComponent(RuleComponent):
                       or self.nearest(by_sentence["documents"].get(figure.sentence, []), figure,
                                       None))
             if target is None:
-                clause_start = max(text.rfind(c, 0, figure.start) for c in "，。；,;\n") + 1
-                in_clause = [a for a in by_sentence["agencies"].get(figure.sentence, [])
-                             if clause_start <= a.start and a.end <= figure.start]
-                target = in_clause[-1] if in_clause else None
+                clause_start = self.figure_clause_marks.before(figure.start) + 1
+                same = by_sentence["agencies"].get(figure.sentence, [])
+                last = ending_by(same, figure.start)
+                target = same[last - 1] if last and same[last - 1].start >= clause_start else None
             if target is not None:
                 out.append(link("about", figure, target, figure.sentence, None))
         return out
