@@ -100,16 +100,25 @@ def merge_relations(relation: str, start: str, end: str) -> str:
     """Write ``$rows`` ({source, target, text, props}) as relationships of one type.
 
     One relationship per start, end and text: the same link said by two texts is two
-    relationships, each carrying its own text and sentence.
+    relationships, each carrying its own text and sentence. A row whose relationship is
+    there already (a batch retried after its commit went through) adds nothing. That
+    check reads the relationships of the row's text through the ``text`` index rather
+    than MERGE's walk over the end node's relationships: a document cited by thousands of
+    texts made MERGE quadratic (4x slower on 100k facts).
     """
+    rel = _relation(relation)
     return (
         f"UNWIND $rows AS row "
         f"MATCH (a:{_label(start)} {{iri: row.source}}) "
         f"MATCH (b:{_label(end)} {{iri: row.target}}) "
-        f"MERGE (a)-[r:{_relation(relation)} {{text: row.text}}]->(b) "
-        "SET r = row.props"
+        f"WHERE NOT EXISTS {{ MATCH (x)-[old:{rel}]->(y) USING INDEX old:{rel}(text) "
+        "WHERE old.text = row.text AND x = a AND y = b } "
+        f"CREATE (a)-[r:{rel}]->(b) SET r = row.props"
     )
 
+
+#: Wait until the indexes just created are online (the merges use them).
+AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 
 #: Mark texts as completely pushed (after their relationships are in).
 MARK_PUSHED = (

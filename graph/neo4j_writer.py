@@ -9,11 +9,13 @@ are labels, relations are relationship types, the IRI is every node's unique key
    ``prune``, no longer in the source) lose their relationships, their claim on the
    nodes' ``texts`` and the nodes no text holds any more;
 3. every node is merged by IRI with its properties replaced;
-4. the relationships of the stale and new texts are merged, one per start, end and text;
+4. the relationships of the stale and new texts are written, one per start, end and text
+   (a replayed batch adds nothing);
 5. each text is marked pushed with its source's sha-256 (``pushed_sha256``), last, so a
    push that dies midway is finished by the next one.
 
-Rows go in batches of ``UNWIND $rows … MERGE``, one transaction per batch, through the
+Rows go in batches of ``UNWIND $rows … MERGE`` (relationships: ``… WHERE NOT EXISTS …
+CREATE``, see cypher.merge_relations), one transaction per batch, through the
 driver's managed transactions (transient errors and lost connections are retried for up
 to ``retry_seconds``). Every driver failure becomes one-line Neo4jError; the password is
 in no message.
@@ -297,6 +299,7 @@ def push(
             run(cypher.node_constraint(label))
         for relation in cypher.RELATIONS:
             run(cypher.relation_index(relation))
+        run(cypher.AWAIT_INDEXES, {"seconds": 300})
 
         pushed: dict[str, str | None] = {}
         for record in run(cypher.TEXT_STATE).records:

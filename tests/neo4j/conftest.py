@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver, GraphDatabase
 from neo4j_server import Neo4jServer, build
+from policykg.graph import cypher
 from policykg.graph.build import write_extraction
 from policykg.graph.neo4j_writer import Neo4jTarget
 from policykg.graph.store import OxigraphStore, open_store
@@ -48,7 +49,8 @@ def neo4j_driver(neo4j_server: Neo4jServer) -> Iterator[Driver]:
     created with IF NOT EXISTS by every push)."""
     neo4j_server.start()  # a test before may have stopped it
     driver = GraphDatabase.driver(neo4j_server.uri, auth=(neo4j_server.user, neo4j_server.password))
-    driver.execute_query("MATCH (n) DETACH DELETE n")
+    while driver.execute_query(cypher.DELETE_SOME, limit=10_000).records[0]["deleted"]:
+        pass
     try:
         yield driver
     finally:
