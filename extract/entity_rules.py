@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from weakref import WeakKeyDictionary
 
-from policykg.extract.component import char_span, doc_text
+from policykg.extract.component import annotate, char_span, doc_text
 from spacy.tokens import Doc, Span
 
 # 《…》 with one level of nesting (〈〉 or 《》 inside); an unclosed one runs to the line end
@@ -77,12 +78,42 @@ class Taken:
 
 def make_span(doc: Doc, start: int, end: int, label: str, canonical: str,
               attrs: dict) -> Span | None:
-    span = char_span(doc, start, end, label)
-    if span is not None:
-        ext = span._  # one Underscore: making one costs more than the char_span
-        ext.canonical = canonical
-        ext.attrs = attrs
-    return span
+    """The span over text[start:end] with white space trimmed off (as
+    :func:`component.char_span` makes it), with ``canonical`` and ``attrs`` set.
+
+    Every other character is a token of its own, so the tokens are found by offset,
+    not by ``Doc.char_span`` (which makes a Token object per boundary it checks), and
+    the values are set with :func:`annotate` (no Underscore object per span)."""
+    text = doc_text(doc)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    tokens = _token_starts(doc, text)
+    if tokens is None:  # one token per character
+        first, last = start, end - 1
+    else:
+        first, last = bisect_right(tokens, start) - 1, bisect_right(tokens, end - 1) - 1
+        if tokens[first] != start or tokens[last] != end - 1:  # not the char tokenizer's
+            span = char_span(doc, start, end, label)
+            return None if span is None else annotate(span, canonical, attrs)
+    return annotate(Span(doc, first, last + 1, label=label), canonical, attrs)
+
+
+def _token_starts(doc: Doc, text: str) -> list[int] | None:
+    """Where each token starts, or None when each character is a token (no run of white
+    space, no trailing space): kept per Doc while it lives."""
+    if len(doc) == len(text):
+        return None
+    starts = _TOKEN_STARTS.get(doc)
+    if starts is None:
+        starts = _TOKEN_STARTS[doc] = doc.to_array("IDX").tolist()
+    return starts
+
+
+_TOKEN_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
 
 
 def walk_left(text: str, pos: int, limit: int, stops: set[str],
