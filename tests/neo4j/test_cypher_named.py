@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import GANGYAO, GONGSHI
+from neo4j_fixtures import GANGYAO, GONGSHI, cells
 from policykg.graph import cypher
 from policykg.graph.neo4j_writer import named_cypher, push_store, run_cypher
 from policykg.graph.query import named_queries, run_local
@@ -29,12 +29,6 @@ def test_cypher_named_every_sparql_query_has_a_twin():
     assert set(cypher.NAMED) == set(named_queries()) == set(CASES)
 
 
-def _cells(rows):
-    # SPARQL's xsd:decimal and Neo4j's float are the same number
-    return [tuple(float(c) if isinstance(c, int | float) and not isinstance(c, bool) else c
-                  for c in row) for row in rows]
-
-
 @pytest.mark.neo4j
 def test_cypher_named_rows_equal_sparql_rows(neo4j_target, two_texts_store):
     push_store(neo4j_target, two_texts_store)
@@ -44,7 +38,7 @@ def test_cypher_named_rows_equal_sparql_rows(neo4j_target, two_texts_store):
         for params in cases:
             want = run_local(two_texts_store.store, sparql.text, sparql.bind(params))
             got = run_cypher(neo4j_target, *named_cypher(name, params))
-            if got.columns != want.columns or _cells(got.rows) != _cells(want.rows):
+            if got.columns != want.columns or cells(got.rows) != cells(want.rows):
                 differ.append(f"{name} {params}:\n  sparql {want.columns} {want.rows}\n"
                               f"  cypher {got.columns} {got.rows}")
             if want.rows:

@@ -6,7 +6,7 @@ import csv
 import subprocess
 
 import pytest
-from conftest import snapshot
+from neo4j_fixtures import snapshot
 from neo4j_server import SCRIPT, Neo4jServer
 from policykg.graph.neo4j_csv import header_type, write_neo4j_csv
 from policykg.graph.neo4j_writer import Neo4jTarget, push_store

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from neo4j_fixtures import cells
 from policykg.graph.neo4j_writer import counts, named_cypher, push_store, run_cypher
 from policykg.graph.query import named_queries, run_local
 from policykg.graph.store import open_store
 from policykg.graph.view import edge_rows, node_rows
-from test_cypher_named import _cells
 
 from policykg import pipeline
 
@@ -57,7 +57,7 @@ def test_neo4j_dev_corpus_counts_and_queries_agree(neo4j_target, dev_store):
             want = run_local(dev_store.store, sparql.text, sparql.bind(values))
             got = run_cypher(neo4j_target, *named_cypher(name, values))
             assert want.rows, f"{name} {values}: no rows, the pair would agree vacuously"
-            if got.columns != want.columns or _cells(got.rows) != _cells(want.rows):
+            if got.columns != want.columns or cells(got.rows) != cells(want.rows):
                 differ.append(f"{name} {values}: {len(want.rows)} SPARQL rows, "
                               f"{len(got.rows)} Cypher rows")
     assert not differ, "\n".join(differ)

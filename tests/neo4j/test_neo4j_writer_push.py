@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import build_store, fengqiao_report, heming_report, snapshot
 from neo4j import GraphDatabase
+from neo4j_fixtures import build_store, fengqiao_report, heming_report, snapshot
 from policykg.graph.build import write_extraction
 from policykg.graph.neo4j_writer import Neo4jTarget, counts, push_store
 from policykg.graph.view import edge_rows, node_rows
