@@ -93,14 +93,19 @@ def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     Span extension values (``span._``) are keyed by character offsets, so two spans over
     the same characters share ``canonical`` and ``attrs``: give each finding its own text.
     """
-    text = doc_text(doc)
+    trimmed = trim(doc_text(doc), start, end)
+    if trimmed is None:
+        return None
+    return doc.char_span(*trimmed, label=label, alignment_mode="expand")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """text[start:end] without white space at either end, as offsets; None when nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start >= end:
-        return None
-    return doc.char_span(start, end, label=label, alignment_mode="expand")
+    return (start, end) if start < end else None
 
 
 class Found(NamedTuple):

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from weakref import WeakKeyDictionary
 
-from policykg.extract.component import annotate, char_span, doc_text
+from policykg.extract.component import annotate, char_span, doc_text, trim
 from spacy.tokens import Doc, Span
 
 # 《…》 with one level of nesting (〈〉 or 《》 inside); an unclosed one runs to the line end
@@ -85,12 +85,10 @@ def make_span(doc: Doc, start: int, end: int, label: str, canonical: str,
     not by ``Doc.char_span`` (which makes a Token object per boundary it checks), and
     the values are set with :func:`annotate` (no Underscore object per span)."""
     text = doc_text(doc)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start >= end:
+    trimmed = trim(text, start, end)
+    if trimmed is None:
         return None
+    start, end = trimmed
     tokens = _token_starts(doc, text)
     if tokens is None:  # one token per character
         first, last = start, end - 1
