@@ -6,12 +6,15 @@ in the chrome real government portals print around an article.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import zipfile
 from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
 import pytest
+from policykg.extract.api import extract_file
 
 REPORT_TITLE = "松溪区2023年度法治政府建设情况的报告"
 REPORT = [
@@ -221,3 +224,22 @@ def dev_in_format(dev_dir, tmp_path_factory) -> Callable[[str], Path]:
         return folder
 
     return save
+
+
+@pytest.fixture(scope="session")
+def dev_scores(dev_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The shared scorer's result on the dev corpus, extracted once for every test that
+    checks a target, with the JSON written as `policykg extract` writes it."""
+    scorer_path = dev_dir.parent.parent / "tools" / "score.py"
+    if not scorer_path.is_file():
+        pytest.skip("../shared/tools/score.py is not beside this checkout")
+    spec = importlib.util.spec_from_file_location("shared_score", scorer_path)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    texts = sorted(dev_dir.glob("*.txt"))
+    assert texts
+    out = tmp_path_factory.mktemp("dev_pred")
+    for path in texts:
+        (out / f"{path.stem}.json").write_text(
+            json.dumps(extract_file(path).to_dict(), ensure_ascii=False), encoding="utf-8")
+    return scorer.score(dev_dir, out)
