@@ -1,8 +1,9 @@
 """Orchestration over the graph functions: an Extraction in, its named graph written.
 
-A writer is anything with the three methods of :class:`Writer`; the embedded store
+A writer is anything with the methods of :class:`Writer`; the embedded store
 (graph/store.py) is one, the SPARQL Graph Store Protocol client (graph/endpoint.py) is
-another. Both replace a text's graph whole, so a text is never half-written.
+another. Both replace a text's graph whole, so a text is never half-written; a writer may
+hold texts back until ``commit`` (the store bulk-loads new texts together).
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ __all__ = ["Writer", "graph_of", "remove_text", "write_extraction"]
 
 
 class Writer(Protocol):
+    def write_graph(self, graph: TextGraph) -> int:
+        """Write one text's graph, replacing its previous version, now or at ``commit``."""
+
+    def commit(self) -> None:
+        """Write whatever ``write_graph`` still holds back."""
+
     def write_text(self, text_iri: str, quads: Iterable[ox.Quad | ox.Triple]) -> int:
         """Replace the text's named graph by these statements (one transaction)."""
 
@@ -38,7 +45,8 @@ def graph_of(extraction: Extraction) -> TextGraph:
 def write_extraction(writer: Writer, extraction: Extraction) -> TextGraph:
     """Write one text's graph, replacing its previous version; returns what was written."""
     graph = graph_of(extraction)
-    writer.write_text(graph.iri, graph.quads)
+    writer.write_graph(graph)
+    writer.commit()
     return graph
 
 

@@ -27,6 +27,7 @@ from importlib import resources
 
 import pyoxigraph as ox
 from policykg.graph.query import ParamValue, Table, parse_results, values_clause
+from policykg.graph.rdf import TextGraph
 from policykg.ontology.errors import EndpointError, EndpointUnreachableError, QueryError
 
 _RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
@@ -96,6 +97,12 @@ class EndpointWriter:
     def __init__(self, endpoint: Endpoint | str, graph_store: str | None = None) -> None:
         self.endpoint = (Endpoint.from_url(endpoint, graph_store) if isinstance(endpoint, str)
                          else endpoint)
+
+    def write_graph(self, graph: TextGraph) -> int:
+        return self.write_text(graph.iri, graph.quads)
+
+    def commit(self) -> None:
+        """Nothing to do: every graph was sent as it came."""
 
     def write_text(self, text_iri: str, quads: Iterable[ox.Quad | ox.Triple]) -> int:
         """Replace the text's graph with these statements; returns how many were sent."""

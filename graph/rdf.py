@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,56 +29,75 @@ from policykg.ontology.vocabulary import agency_kinds, document_types
 
 __all__ = ["LINK_PREDICATES", "TextGraph", "text_graph"]
 
-_N = ox.NamedNode
-_XSD_STRING = str(ns.XSD.string)
-_XSD_DECIMAL = str(ns.XSD.decimal)
-_XSD_INTEGER = str(ns.XSD.integer)
-_XSD_DATE = str(ns.XSD.date)
-_XSD_GYEAR = str(ns.XSD.gYear)
+
+class _Terms:
+    """A vocabulary's terms as plain strings, each looked up once: rdflib's namespace
+    lookups cost more than writing the statements they name."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        value = str(getattr(self._namespace, name))
+        setattr(self, name, value)
+        return value
+
+
+_RDF, _SKOS, _PKG, _ELI, _XSD, _PROV, _ORG, _OA, _DCTERMS = (
+    _Terms(v) for v in (ns.RDF, ns.SKOS, ns.PKG, ns.ELI, ns.XSD, ns.PROV, ns.ORG, ns.OA,
+                        ns.DCTERMS))
+_XSD_STRING = str(_XSD.string)
+_XSD_DECIMAL = str(_XSD.decimal)
+_XSD_INTEGER = str(_XSD.integer)
+_XSD_DATE = str(_XSD.date)
+_XSD_GYEAR = str(_XSD.gYear)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 #: link kind → (predicate, subject kinds, object kinds, whether the triple runs target → source)
 LINK_PREDICATES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], bool]] = {
-    "issued": (str(ns.ELI.passed_by), ("Agency",), ("Document",), True),
-    "implements": (str(ns.ELI.ensures_implementation_of), ("Document",), ("Document",), False),
-    "establishes": (str(ns.PKG.establishedBy), ("Document",), ("Measure",), True),
-    "carries_out": (str(ns.PKG.carriesOut), ("Agency",), ("Measure",), False),
-    "member_of": (str(ns.ORG.memberOf), ("Agency",), ("Agency",), False),
-    "part_of": (str(ns.ORG.subOrganizationOf), ("Agency",), ("Agency",), False),
-    "about": (str(ns.PKG.about), ("Figure",), ("Document", "Agency", "Measure"), False),
+    "issued": (str(_ELI.passed_by), ("Agency",), ("Document",), True),
+    "implements": (str(_ELI.ensures_implementation_of), ("Document",), ("Document",), False),
+    "establishes": (str(_PKG.establishedBy), ("Document",), ("Measure",), True),
+    "carries_out": (str(_PKG.carriesOut), ("Agency",), ("Measure",), False),
+    "member_of": (str(_ORG.memberOf), ("Agency",), ("Agency",), False),
+    "part_of": (str(_ORG.subOrganizationOf), ("Agency",), ("Agency",), False),
+    "about": (str(_PKG.about), ("Figure",), ("Document", "Agency", "Measure"), False),
 }
 
 _TYPES = {
-    "Document": (ns.ELI.LegalResource,),
-    "Agency": (ns.ORG.Organization,),
-    "Measure": (ns.PKG.Measure, ns.SKOS.Concept),
-    "Figure": (ns.PKG.Figure,),
-    "Jurisdiction": (ns.DCTERMS.Location,),
+    "Document": (_ELI.LegalResource,),
+    "Agency": (_ORG.Organization,),
+    "Measure": (_PKG.Measure, _SKOS.Concept),
+    "Figure": (_PKG.Figure,),
+    "Jurisdiction": (_DCTERMS.Location,),
 }
 
 
 @dataclass
 class TextGraph:
-    """The named graph of one text, and what went into it."""
+    """The named graph of one text, and what went into it.
+
+    The statements travel as sorted N-Quads (``nquads``): that is what a worker process
+    sends back to the build and what the store loads, without a Python object per quad.
+    """
 
     iri: str
-    quads: list[ox.Quad]
+    nquads: bytes = b""
+    count: int = 0  # statements
     entities: int = 0
     links: int = 0
     dropped: list[str] = field(default_factory=list)  # links that did not fit the model
 
-
-@lru_cache(maxsize=1 << 16)
-def _node(iri: str) -> ox.NamedNode:
-    # The same predicates, types and entity IRIs come back thousands of times a text.
-    return _N(iri)
+    @property
+    def quads(self) -> list[ox.Quad]:
+        return list(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS))
 
 
 class _Writer:
-    """Collects the statements as plain tuples; they become Quads once, sorted, at the end."""
+    """Collects the statements as plain tuples; they become N-Quads once, sorted, at the end."""
 
     def __init__(self, graph: str) -> None:
-        self.graph = _N(graph)
+        self.graph = graph
         # (subject, predicate, object value, "" for an IRI | "@lang" | datatype IRI)
         self.rows: set[tuple[str, str, str, str]] = set()
         self.entities: set[str] = set()  # the IRIs of the nodes described
@@ -94,46 +112,55 @@ class _Writer:
     def typed(self, s: str, p: str, value: object, datatype: str) -> None:
         self.rows.add((s, str(p), str(value), datatype))
 
-    def quads(self) -> list[ox.Quad]:
-        return [ox.Quad(_node(s), _node(p), _term(o, extra), self.graph)
-                for s, p, o, extra in sorted(self.rows)]
+    def nquads(self) -> bytes:
+        # Formatted here rather than by ox.serialize: building a Quad per statement costs
+        # more than the rest of the graph. IRIs are minted valid (ontology/namespaces.py).
+        graph = f"<{self.graph}> .\n"
+        lines = []
+        for s, p, o, extra in sorted(self.rows):
+            if not extra:
+                obj = f"<{o}>"
+            elif extra.startswith("@"):
+                obj = f'"{o.translate(_ESCAPES)}"{extra}'
+            elif extra == _XSD_STRING:
+                obj = f'"{o.translate(_ESCAPES)}"'
+            else:
+                obj = f'"{o.translate(_ESCAPES)}"^^<{extra}>'
+            lines.append(f"<{s}> <{p}> {obj} {graph}")
+        return "".join(lines).encode("utf-8")
 
 
-def _term(value: str, extra: str) -> ox.NamedNode | ox.Literal:
-    if not extra:
-        return _node(value)
-    if extra.startswith("@"):
-        return ox.Literal(value, language=extra[1:])
-    return ox.Literal(value, datatype=_node(extra))
+# N-Quads string escapes (ECHAR); every other character may stand as itself in UTF-8.
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def text_graph(resolved: ResolvedText) -> TextGraph:
     ex = resolved.extraction
     text = resolved.iri
     w = _Writer(text)
-    w.add(text, ns.RDF.type, str(ns.PKG.Text))
-    w.add(text, ns.RDF.type, str(ns.PROV.Entity))
-    w.lit(text, ns.DCTERMS.identifier, ex.text_id)
-    w.lit(text, ns.PKG.key, ex.text_id)
-    w.lit(text, ns.SKOS.prefLabel, ex.meta.title or ex.text_id, "zh")
-    w.lit(text, ns.DCTERMS.title, ex.meta.title)
-    w.lit(text, ns.PKG.sha256, ex.sha256)
-    w.lit(text, ns.PKG.sourceFile, Path(ex.source).name)
+    w.add(text, _RDF.type, str(_PKG.Text))
+    w.add(text, _RDF.type, str(_PROV.Entity))
+    w.lit(text, _DCTERMS.identifier, ex.text_id)
+    w.lit(text, _PKG.key, ex.text_id)
+    w.lit(text, _SKOS.prefLabel, ex.meta.title or ex.text_id, "zh")
+    w.lit(text, _DCTERMS.title, ex.meta.title)
+    w.lit(text, _PKG.sha256, ex.sha256)
+    w.lit(text, _PKG.sourceFile, Path(ex.source).name)
     if ex.meta.date and _ISO_DATE.fullmatch(ex.meta.date):
-        w.typed(text, ns.DCTERMS.date, ex.meta.date, _XSD_DATE)
+        w.typed(text, _DCTERMS.date, ex.meta.date, _XSD_DATE)
     if ex.meta.year:
-        w.typed(text, ns.PKG.year, ex.meta.year, _XSD_INTEGER)
+        w.typed(text, _PKG.year, ex.meta.year, _XSD_INTEGER)
     if ex.meta.doc_type in document_types():
-        w.add(text, ns.DCTERMS.type, ns.doc_type_iri(ex.meta.doc_type))
+        w.add(text, _DCTERMS.type, ns.doc_type_iri(ex.meta.doc_type))
     if resolved.jurisdiction:
         _entity(w, resolved.jurisdiction)
-        w.add(text, ns.DCTERMS.spatial, resolved.jurisdiction.iri)
+        w.add(text, _DCTERMS.spatial, resolved.jurisdiction.iri)
     for author in resolved.authors:
         _entity(w, author)
-        w.add(text, ns.DCTERMS.creator, author.iri)
+        w.add(text, _DCTERMS.creator, author.iri)
 
-    groups = ((ex.documents, ns.ELI.cites), (ex.agencies, ns.PKG.mentions),
-              (ex.measures, ns.PKG.mentions), (ex.metrics, ns.PKG.reports))
+    groups = ((ex.documents, _ELI.cites), (ex.agencies, _PKG.mentions),
+              (ex.measures, _PKG.mentions), (ex.metrics, _PKG.reports))
     for records, predicate in groups:
         for record in records:
             entity = resolved.entities.get(record.id)
@@ -154,72 +181,72 @@ def text_graph(resolved: ResolvedText) -> TextGraph:
             _document(w, iri, doc)
     for iri, agency in known.items():
         if isinstance(agency, AgencyRecord) and agency.kind in agency_kinds():
-            w.add(iri, ns.ORG.classification, ns.agency_kind_iri(agency.kind))
+            w.add(iri, _ORG.classification, ns.agency_kind_iri(agency.kind))
     for iri, measure in known.items():
         if isinstance(measure, MeasureRecord):
-            w.add(iri, ns.SKOS.inScheme, str(ns.PKG.measures))
-            w.lit(iri, ns.PKG.measureKind, measure.kind)
+            w.add(iri, _SKOS.inScheme, str(_PKG.measures))
+            w.lit(iri, _PKG.measureKind, measure.kind)
     for iri, metric in known.items():
         if not isinstance(metric, MetricRecord):
             continue
-        w.typed(iri, ns.RDF.value, _decimal(metric.value), _XSD_DECIMAL)
-        w.lit(iri, ns.PKG.unit, metric.unit)
-        w.lit(iri, ns.PKG.printed, metric.text)
-        w.lit(iri, ns.PKG.counted, metric.counted)
+        w.typed(iri, _RDF.value, _decimal(metric.value), _XSD_DECIMAL)
+        w.lit(iri, _PKG.unit, metric.unit)
+        w.lit(iri, _PKG.printed, metric.text)
+        w.lit(iri, _PKG.counted, metric.counted)
 
-    graph = TextGraph(text, [])
+    graph = TextGraph(text)
     _links(w, resolved, graph)
     graph.entities = len(w.entities)
-    graph.quads = w.quads()
+    graph.nquads, graph.count = w.nquads(), len(w.rows)
     return graph
 
 
 def _entity(w: _Writer, entity: Entity) -> None:
     w.entities.add(entity.iri)
     for cls in _TYPES[entity.kind]:
-        w.add(entity.iri, ns.RDF.type, str(cls))
-    w.lit(entity.iri, ns.SKOS.prefLabel, entity.label, "zh")
-    w.lit(entity.iri, ns.PKG.key, entity.key)
+        w.add(entity.iri, _RDF.type, str(cls))
+    w.lit(entity.iri, _SKOS.prefLabel, entity.label, "zh")
+    w.lit(entity.iri, _PKG.key, entity.key)
     for form in entity.printed:
         if form != entity.label:
-            w.lit(entity.iri, ns.SKOS.altLabel, form, "zh")
+            w.lit(entity.iri, _SKOS.altLabel, form, "zh")
 
 
 def _document(w: _Writer, iri: str, doc: DocumentRecord) -> None:
     number = doc.number
     if number is not None:
-        w.lit(iri, ns.ELI.id_local, number.text)
+        w.lit(iri, _ELI.id_local, number.text)
         if number.year:
-            w.typed(iri, ns.ELI.date_document, f"{number.year:04d}", _XSD_GYEAR)
-            w.typed(iri, ns.PKG.year, number.year, _XSD_INTEGER)
+            w.typed(iri, _ELI.date_document, f"{number.year:04d}", _XSD_GYEAR)
+            w.typed(iri, _PKG.year, number.year, _XSD_INTEGER)
     if doc.doc_type in document_types():
-        w.add(iri, ns.ELI.type_document, ns.doc_type_iri(doc.doc_type))
-    w.lit(iri, ns.PKG.abbreviation, doc.abbreviation)
+        w.add(iri, _ELI.type_document, ns.doc_type_iri(doc.doc_type))
+    w.lit(iri, _PKG.abbreviation, doc.abbreviation)
 
 
 def _mention(w: _Writer, resolved: ResolvedText, entity: Entity, mention: Mention) -> None:
     ex = resolved.extraction
     iri = ns.mention_iri(ex.text_id, entity.iri, mention.start, mention.end)
     target, selector = f"{iri}/target", f"{iri}/selector"
-    w.add(iri, ns.RDF.type, str(ns.PKG.Mention))
-    w.add(iri, ns.RDF.type, str(ns.OA.Annotation))
-    w.add(iri, ns.OA.hasBody, entity.iri)
-    w.add(iri, ns.OA.hasTarget, target)
-    w.lit(iri, ns.PKG.printed, mention.text)
+    w.add(iri, _RDF.type, str(_PKG.Mention))
+    w.add(iri, _RDF.type, str(_OA.Annotation))
+    w.add(iri, _OA.hasBody, entity.iri)
+    w.add(iri, _OA.hasTarget, target)
+    w.lit(iri, _PKG.printed, mention.text)
     _sentence(w, iri, ex, mention.sentence)
-    w.add(target, ns.RDF.type, str(ns.OA.SpecificResource))
-    w.add(target, ns.OA.hasSource, resolved.iri)
-    w.add(target, ns.OA.hasSelector, selector)
-    w.add(selector, ns.RDF.type, str(ns.OA.TextPositionSelector))
+    w.add(target, _RDF.type, str(_OA.SpecificResource))
+    w.add(target, _OA.hasSource, resolved.iri)
+    w.add(target, _OA.hasSelector, selector)
+    w.add(selector, _RDF.type, str(_OA.TextPositionSelector))
     # xsd:integer, not nonNegativeInteger: Oxigraph stores the derived type as integer.
-    w.typed(selector, ns.OA.start, mention.start, _XSD_INTEGER)
-    w.typed(selector, ns.OA.end, mention.end, _XSD_INTEGER)
+    w.typed(selector, _OA.start, mention.start, _XSD_INTEGER)
+    w.typed(selector, _OA.end, mention.end, _XSD_INTEGER)
 
 
 def _sentence(w: _Writer, iri: str, ex: Extraction, index: int | None) -> None:
     if index is not None and 0 <= index < len(ex.sentences):
-        w.lit(iri, ns.PKG.sentence, ex.sentences[index].text.strip())
-        w.typed(iri, ns.PKG.sentenceIndex, index, _XSD_INTEGER)
+        w.lit(iri, _PKG.sentence, ex.sentences[index].text.strip())
+        w.typed(iri, _PKG.sentenceIndex, index, _XSD_INTEGER)
 
 
 def _links(w: _Writer, resolved: ResolvedText, graph: TextGraph) -> None:
@@ -231,7 +258,7 @@ def _links(w: _Writer, resolved: ResolvedText, graph: TextGraph) -> None:
             # The text cites the document whoever the sentence names as citing it.
             for target in targets:
                 if target.kind == "Document":
-                    _assert(w, resolved, resolved.iri, str(ns.ELI.cites), target.iri,
+                    _assert(w, resolved, resolved.iri, str(_ELI.cites), target.iri,
                             link.sentence, link.trigger)
                     graph.links += 1
             continue
@@ -257,7 +284,7 @@ def _links(w: _Writer, resolved: ResolvedText, graph: TextGraph) -> None:
         sentence = doc.mentions[0].sentence if doc.mentions else None
         for agency in issuer_agencies(doc.issuer, resolved.place, ex.text_id):
             _entity(w, agency)
-            _assert(w, resolved, entity.iri, str(ns.ELI.passed_by), agency.iri, sentence, None)
+            _assert(w, resolved, entity.iri, str(_ELI.passed_by), agency.iri, sentence, None)
             graph.links += 1
 
 
@@ -265,12 +292,12 @@ def _assert(w: _Writer, resolved: ResolvedText, s: str, p: str, o: str,
             sentence: int | None, trigger: str | None) -> None:
     w.add(s, p, o)
     iri = ns.assertion_iri(resolved.extraction.text_id, s, p, o, sentence, trigger)
-    w.add(iri, ns.RDF.type, str(ns.PKG.Assertion))
-    w.add(iri, ns.RDF.subject, s)
-    w.add(iri, ns.RDF.predicate, p)
-    w.add(iri, ns.RDF.object, o)
-    w.add(iri, ns.PROV.wasDerivedFrom, resolved.iri)
-    w.lit(iri, ns.PKG.trigger, trigger)
+    w.add(iri, _RDF.type, str(_PKG.Assertion))
+    w.add(iri, _RDF.subject, s)
+    w.add(iri, _RDF.predicate, p)
+    w.add(iri, _RDF.object, o)
+    w.add(iri, _PROV.wasDerivedFrom, resolved.iri)
+    w.lit(iri, _PKG.trigger, trigger)
     _sentence(w, iri, resolved.extraction, sentence)
 
 

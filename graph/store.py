@@ -7,16 +7,27 @@ transaction; a text not yet in the store is added with one ``Store.extend``, als
 transaction. A build killed midway
 leaves each text either as it was or as it is now, never half-written. Queries see the
 union of the named graphs as the default graph. Failures of the store are StoreError.
+
+The build writes through ``write_graph``, which gathers the texts new to the store and
+bulk-loads them together (``commit``): Oxigraph's bulk loader writes index files directly,
+about 2.5 times as fast as transactions, but is not atomic. So the IRIs of a batch are
+written to a file in the store's folder (``policykg-pending``) before its bulk load and
+the file is removed after it; a store opened for writing that still has that file was
+left by a killed build, and first takes out every text of that batch (``recovered``),
+which the next build then writes again. Texts already in the store are never in a bulk
+load: they are replaced one transaction each, as above.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
 import pyoxigraph as ox
+from policykg.graph.rdf import TextGraph
 from policykg.ontology.errors import StoreError
 from policykg.ontology.namespaces import PKG
 
@@ -24,6 +35,8 @@ __all__ = ["DEFAULT_STORE", "OxigraphStore", "open_store"]
 
 DEFAULT_STORE = "policykg-store"
 FLUSH_EVERY = 500_000  # statements (about 200 texts) between two flushes of the memtables
+BULK_EVERY = 250_000  # statements of new texts gathered for one bulk load (about 100 texts)
+PENDING = "policykg-pending"  # the texts of a bulk load under way, one IRI a line
 T = TypeVar("T")
 _SHA256 = ox.NamedNode(str(PKG.sha256))
 
@@ -51,6 +64,11 @@ class OxigraphStore:
             raise StoreError(f"{self.path}: {_problem(err)}") from err
         self._replace = _template()
         self._unflushed = 0  # statements written since the last flush
+        self._bulk: dict[str, bytes] = {}  # new texts' N-Quads, waiting for commit()
+        self._bulk_size = 0
+        self.recovered: list[str] = []  # texts of a killed build's bulk load, taken out
+        if not read_only:
+            self._recover()
 
     # --- the Writer interface -----------------------------------------------------------
 
@@ -86,8 +104,52 @@ class OxigraphStore:
             self._run(lambda: self.store.update(update), f"cannot write {text_iri}")
         return len(statements)
 
+    def write_graph(self, graph: TextGraph) -> int:
+        """Write one text's graph, replacing its previous version; returns how many
+        statements. A text new to the store waits for the next bulk load (``commit``)."""
+        if graph.iri in self._bulk:
+            self.commit()
+        if self._run(lambda: self.store.contains_named_graph(ox.NamedNode(graph.iri)),
+                     "cannot read"):
+            return self.write_text(graph.iri, graph.quads)
+        self._bulk[graph.iri] = graph.nquads
+        self._bulk_size += graph.count
+        if self._bulk_size >= BULK_EVERY:
+            self.commit()
+        return graph.count
+
+    def commit(self) -> None:
+        """Bulk-load the new texts gathered by ``write_graph``."""
+        if not self._bulk:
+            return
+        pending = self.path / PENDING
+        written = pending.with_name(PENDING + ".new")
+        try:
+            written.write_text("".join(f"{iri}\n" for iri in self._bulk), "utf-8")
+            os.replace(written, pending)  # the list is whole, or not there at all
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot write {pending.name} ({err})") from err
+        data = b"".join(self._bulk.values())
+        self._run(lambda: self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS),
+                  f"cannot write {len(self._bulk)} texts")
+        pending.unlink()
+        self._bulk.clear()
+        self._bulk_size = 0
+
+    def _recover(self) -> None:
+        pending = self.path / PENDING
+        if not pending.exists():
+            return
+        iris = [line for line in pending.read_text("utf-8").splitlines() if line]
+        for iri in iris:
+            self._run(lambda iri=iri: self.store.remove_graph(ox.NamedNode(iri)),
+                      f"cannot remove {iri}")
+        pending.unlink()
+        self.recovered = iris
+
     def remove_text(self, text_iri: str) -> bool:
         """Take one text's graph out; False if the store did not hold it."""
+        self.commit()
         graph = ox.NamedNode(text_iri)
         if not self._run(lambda: self.store.contains_named_graph(graph), "cannot read"):
             return False
@@ -96,6 +158,7 @@ class OxigraphStore:
 
     def has_text(self, text_iri: str, sha256: str) -> bool:
         """Whether the store holds this text built from these very bytes."""
+        self.commit()
         graph = ox.NamedNode(text_iri)
         found = self.store.quads_for_pattern(graph, _SHA256, ox.Literal(sha256), graph)
         return self._run(lambda: next(iter(found), None) is not None, "cannot read")
@@ -104,12 +167,14 @@ class OxigraphStore:
 
     def text_iris(self) -> list[str]:
         """The IRIs of the texts in the store, sorted."""
+        self.commit()
         names = self._run(lambda: list(self.store.named_graphs()), "cannot read")
         return sorted(g.value for g in names if isinstance(g, ox.NamedNode))
 
     def select(self, query: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
                ) -> Iterator[ox.QuerySolution]:
         """Run a SELECT over the union of the named graphs; values go in as substitutions."""
+        self.commit()
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         return iter(self._run(
             lambda: self.store.query(query, use_default_graph_as_union=True, substitutions=subs),
@@ -117,6 +182,7 @@ class OxigraphStore:
 
     def nquads(self) -> bytes:
         """The whole dataset as N-Quads, lines sorted: byte-identical for the same graph."""
+        self.commit()
         data = self._run(lambda: self.store.dump(format=ox.RdfFormat.N_QUADS), "cannot read")
         lines = sorted(set((data or b"").splitlines()))
         return b"".join(line + b"\n" for line in lines if line)

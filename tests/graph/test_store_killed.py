@@ -136,3 +136,58 @@ def test_store_killed_real_build_keeps_every_text_whole(samples_dir, tmp_path):
     assert found.keys() == versions[0].keys()  # every text there (round 0 wrote them all)
     for graph, lines in found.items():
         assert lines in (versions[0][graph], versions[1][graph]), f"{graph.decode()} is torn"
+
+
+# New texts go through write_graph, which bulk-loads them together at commit(): the child
+# says "start i" before and "done i" after the bulk load of batch i (five texts).
+_BULK = r"""
+import sys
+from policykg.graph.rdf import TextGraph
+from policykg.graph.store import OxigraphStore
+
+store = OxigraphStore(sys.argv[1])
+P = "https://w3id.org/policykg/ns#printed"
+
+def graph(n):
+    iri = f"https://w3id.org/policykg/id/text/t{n}"
+    lines = "".join(f'<https://w3id.org/policykg/id/figure/{n}-{i}> <{P}> "{n} {i}" <{iri}> .\n'
+                    for i in range(20000))
+    return TextGraph(iri, lines.encode(), 20000)
+
+for batch in range(1000):
+    for n in range(5 * batch, 5 * batch + 5):
+        store.write_graph(graph(n))
+    print("start", batch, flush=True)
+    store.commit()
+    print("done", batch, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_store_killed_bulk_load_is_taken_out_on_reopen(tmp_path):
+    path = tmp_path / "store"
+    child = subprocess.Popen([sys.executable, "-c", _BULK, str(path)],
+                             stdout=subprocess.PIPE, text=True)
+    seen = {}
+    try:
+        while "start 3" not in seen:
+            seen[child.stdout.readline().strip()] = time.monotonic()
+        time.sleep((seen["done 2"] - seen["start 2"]) * 0.5)
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        lines = [line.strip() for line in child.stdout]
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+    assert "done 3" not in lines, "the kill did not land inside the bulk load"
+
+    store = OxigraphStore(path)  # opens after the crash, and takes out the unfinished batch
+    assert store.recovered == [f"https://w3id.org/policykg/id/text/t{n}" for n in range(15, 20)]
+    texts = sorted(int(iri.rsplit("/t", 1)[1]) for iri in store.text_iris())
+    assert texts == list(range(15))  # the batches done stay, the killed one is gone whole
+    for n in texts:
+        graph = ox.NamedNode(f"https://w3id.org/policykg/id/text/t{n}")
+        assert sum(1 for _ in store.store.quads_for_pattern(None, None, None, graph)) == 20000
+    del store
+    assert OxigraphStore(path).recovered == []  # once
