@@ -17,8 +17,8 @@ from tqdm import tqdm
 
 from policykg.extract.load import is_supported
 from policykg.extract.parallel import extract_parallel
-from policykg.graph.build import Writer, remove_text, write_extraction
-from policykg.ontology.errors import ExtractionError, InputError, PolicyKGError, StoreError
+from policykg.graph.build import Writer, graph_of, remove_text
+from policykg.ontology.errors import InputError, PolicyKGError, StoreError
 from policykg.ontology.namespaces import text_iri
 
 __all__ = ["BuildReport", "build", "collect_files", "remove"]
@@ -100,34 +100,35 @@ def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = N
             result.unchanged += 1
         else:
             todo.append(path)
+    # Workers extract each text and turn it into its graph; this process only writes.
     # A bug on one text comes back as its ExtractionError, so it stops only that text.
-    bar = tqdm(extract_parallel(todo, workers), total=len(todo), unit="file", file=sys.stderr,
+    results = extract_parallel(todo, workers, then=graph_of)
+    bar = tqdm(results, total=len(todo), unit="file", file=sys.stderr,
                disable=not progress, dynamic_ncols=True)
-    for path, extraction in bar:
-        bar.set_postfix_str(path.name, refresh=False)
-        try:
-            if isinstance(extraction, PolicyKGError):
-                raise extraction
-            graph = write_extraction(writer, extraction)
-        except StoreError:
-            raise
-        except PolicyKGError as err:
-            # Kept without its traceback: that would hold this frame, and so the writer
-            # (an open store), alive after the build.
-            result.failures.append(err.with_traceback(None))
-            say(f"policykg: {err}")
-            continue
-        except Exception as err:  # a bug on one text must not stop the batch
-            failure = ExtractionError(f"{path}: extraction failed ({type(err).__name__}: {err})")
-            err.__traceback__ = None
-            result.failures.append(failure)
-            say(f"policykg: {failure}")
-            continue
-        result.built += 1
-        result.triples += len(graph.quads)
-        result.entities += graph.entities
-        result.links += graph.links
-        result.dropped += len(graph.dropped)
+    try:
+        for path, graph in bar:
+            bar.set_postfix_str(path.name, refresh=False)
+            if isinstance(graph, PolicyKGError):
+                # Kept without its traceback: that would hold this frame, and so the
+                # writer (an open store), alive after the build.
+                result.failures.append(graph.with_traceback(None))
+                say(f"policykg: {graph}")
+                continue
+            try:
+                writer.write_graph(graph)
+            except StoreError:
+                raise  # the store itself failed: no use going on
+            except PolicyKGError as err:  # e.g. a server refused this one text
+                result.failures.append(err.with_traceback(None))
+                say(f"policykg: {err}")
+                continue
+            result.built += 1
+            result.triples += graph.count
+            result.entities += graph.entities
+            result.links += graph.links
+            result.dropped += len(graph.dropped)
+    finally:
+        writer.commit()  # also when stopped: what was extracted is written whole
     return result
 
 
