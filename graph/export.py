@@ -1,7 +1,8 @@
 """The graph out of the store as files: N-Quads, Turtle, JSON-LD, GraphML.
 
 - ``nq``: the whole dataset, one named graph per text, lines sorted (byte-identical for
-  the same graph);
+  the same graph); the summary graph (graph/summary.py) is left out of every format, as
+  it is no text's and ``policykg build`` computes it again;
 - ``ttl``: the merged view (the union of the named graphs) as Turtle, with our prefixes;
 - ``jsonld``: the dataset (named graphs kept) as JSON-LD with a context of our prefixes;
 - ``graphml``: the networkx view (graph/view.py); list attributes (texts, sentences,
@@ -21,23 +22,31 @@ from policykg.graph.neo4j_csv import write_neo4j_csv
 from policykg.graph.store import OxigraphStore
 from policykg.graph.view import to_networkx
 from policykg.ontology.errors import StoreError
-from policykg.ontology.namespaces import PREFIXES
+from policykg.ontology.namespaces import PREFIXES, SUMMARY_GRAPH
 
 __all__ = ["FORMATS", "LIST_SEPARATOR", "export", "graphml_ready"]
 
 LIST_SEPARATOR = " | "
 
 
+def _texts_nquads(store: OxigraphStore) -> bytes:
+    """The texts' graphs as sorted N-Quads: every line but the summary graph's (a line's
+    graph is its last term, and the store holds nothing outside a named graph)."""
+    summary = f" <{SUMMARY_GRAPH}> .".encode()
+    return b"".join(line for line in store.nquads().splitlines(keepends=True)
+                    if not line.rstrip().endswith(summary))
+
+
 def _dataset(store: OxigraphStore) -> rdflib.Dataset:
     data = rdflib.Dataset()
-    data.parse(data=store.nquads().decode("utf-8"), format="nquads")
+    data.parse(data=_texts_nquads(store).decode("utf-8"), format="nquads")
     for prefix, iri in PREFIXES.items():
         data.bind(prefix, iri, replace=True)
     return data
 
 
 def _nquads(store: OxigraphStore, out: Path) -> None:
-    out.write_bytes(store.nquads())
+    out.write_bytes(_texts_nquads(store))
 
 
 def _turtle(store: OxigraphStore, out: Path) -> None:

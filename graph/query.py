@@ -1,7 +1,8 @@
 """Named SPARQL queries and running them: on the embedded store or over HTTP, as a table.
 
-A named query is a ``graph/queries/<name>.rq`` file (``view_*.rq`` and ``writer_*.rq``
-serve the picture and the writers) whose header comment says what it does::
+A named query is a ``graph/queries/<name>.rq`` file (``view_*.rq``, ``writer_*.rq`` and
+``summary_*.rq`` serve the picture, the writers and the summary graph, graph/summary.py)
+whose header comment says what it does::
 
     # name: documents-of-issuer
     # description: the documents one agency issued, by title
@@ -44,6 +45,8 @@ Cell = Union[str, int, float, bool, None]  # noqa: UP007  (a runtime alias)
 ParamValue = Union[str, int, float, ox.NamedNode, ox.Literal]  # noqa: UP007
 
 FORMATS = ("table", "csv", "json")
+#: Query files that serve the code, not the analyst (no named queries).
+_HELPERS = ("view_", "writer_", "summary_")
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {
@@ -146,7 +149,7 @@ def named_queries() -> dict[str, NamedQuery]:
     folder = resources.files("policykg.graph").joinpath("queries")
     found: dict[str, NamedQuery] = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".rq") or entry.name.startswith(("view_", "writer_")):
+        if not entry.name.endswith(".rq") or entry.name.startswith(_HELPERS):
             continue
         query = parse_header(entry.read_text(encoding="utf-8"), f"queries/{entry.name}")
         if query.name != entry.name[: -len(".rq")]:

@@ -29,7 +29,7 @@ from typing import TypeVar
 import pyoxigraph as ox
 from policykg.graph.rdf import TextGraph
 from policykg.ontology.errors import StoreError
-from policykg.ontology.namespaces import PKG
+from policykg.ontology.namespaces import PKG, SUMMARY_GRAPH
 
 __all__ = ["DEFAULT_STORE", "OxigraphStore", "open_store"]
 
@@ -166,10 +166,11 @@ class OxigraphStore:
     # --- reading -----------------------------------------------------------------------
 
     def text_iris(self) -> list[str]:
-        """The IRIs of the texts in the store, sorted."""
+        """The IRIs of the texts in the store, sorted (not the summary graph's)."""
         self.commit()
         names = self._run(lambda: list(self.store.named_graphs()), "cannot read")
-        return sorted(g.value for g in names if isinstance(g, ox.NamedNode))
+        return sorted(g.value for g in names
+                      if isinstance(g, ox.NamedNode) and g.value != SUMMARY_GRAPH)
 
     def select(self, query: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
                ) -> Iterator[ox.QuerySolution]:

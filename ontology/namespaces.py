@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD, ClosedNam
 
 __all__ = [
     "AGENCY_KIND",
+    "COLUMN",
     "DCTERMS",
     "DOC_TYPE",
     "ELI",
@@ -27,6 +28,7 @@ __all__ = [
     "RDF",
     "RDFS",
     "SKOS",
+    "SUMMARY_GRAPH",
     "XSD",
     "agency_iri",
     "agency_kind_iri",
@@ -46,13 +48,15 @@ PKG = ClosedNamespace(
     "https://w3id.org/policykg/ns#",
     [
         # classes
-        "Text", "Measure", "Figure", "Mention", "Assertion",
+        "Text", "Measure", "Figure", "Mention", "Assertion", "SummaryRow",
         # schemes
         "documentTypes", "agencyKinds", "measures",
         # properties
         "key", "sha256", "sourceFile", "year", "mentions", "reports", "about",
         "establishedBy", "carriesOut", "unit", "printed", "counted",
         "measureKind", "sentence", "sentenceIndex", "trigger", "abbreviation",
+        # the summary graph (graph/summary.py)
+        "summaryOf", "rank", "sources",
     ],
 )
 ELI = ClosedNamespace(
@@ -74,12 +78,18 @@ PKGR = Namespace("https://w3id.org/policykg/id/")
 #: The SKOS concepts of document types (通知, 方案 …) and of agency kinds (court …).
 DOC_TYPE = Namespace("https://w3id.org/policykg/ns/doctype/")
 AGENCY_KIND = Namespace("https://w3id.org/policykg/ns/agency-kind/")
+#: The named graph of precomputed rows of the whole-graph queries (graph/summary.py): the
+#: one named graph that is not a text.
+SUMMARY_GRAPH = f"{PKGR}summary"
+#: A summary row's cells: one predicate per column of its query (``column:texts``).
+COLUMN = Namespace("https://w3id.org/policykg/ns/column#")
 
 PREFIXES: dict[str, str] = {
     "pkg": str(PKG),
     "pkgr": str(PKGR),
     "doctype": str(DOC_TYPE),
     "agencykind": str(AGENCY_KIND),
+    "column": str(COLUMN),
     "eli": str(ELI),
     "org": str(ORG),
     "prov": str(PROV),

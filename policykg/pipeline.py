@@ -18,6 +18,7 @@ from tqdm import tqdm
 from policykg.extract.load import is_supported
 from policykg.extract.parallel import extract_parallel
 from policykg.graph.build import Writer, graph_of, remove_text
+from policykg.graph.summary import refresh_summary
 from policykg.ontology.errors import InputError, PolicyKGError, StoreError
 from policykg.ontology.namespaces import text_iri
 
@@ -129,6 +130,7 @@ def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = N
             result.dropped += len(graph.dropped)
     finally:
         writer.commit()  # also when stopped: what was extracted is written whole
+    refresh_summary(writer, force=force)  # the whole-graph queries' rows; none if no text changed
     return result
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from policykg import pipeline
 from policykg.commands.build import writer_for
 from policykg.graph.store import DEFAULT_STORE
+from policykg.graph.summary import refresh_summary
 from policykg.ontology.errors import StoreError
 
 
@@ -40,4 +41,5 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(f"policykg: {name}: not in the graph", file=sys.stderr)
             missing += 1
+    refresh_summary(writer)  # once for all the files (nothing when none was there)
     return 1 if missing else 0

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from policykg.graph.build import write_extraction
 from policykg.graph.store import OxigraphStore, open_store
+from policykg.graph.summary import refresh_summary
 from policykg.ontology.records import (
     AUTHOR,
     AgencyRecord,
@@ -269,10 +270,12 @@ def query_extractions() -> list[Extraction]:
 
 @pytest.fixture(scope="session")
 def query_store(query_extractions, tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
-    """The three texts built into an on-disk store through the real builder."""
+    """The three texts built into an on-disk store through the real builder, with the
+    summary graph computed as a build's end computes it."""
     store = open_store(tmp_path_factory.mktemp("query-store") / "store")
     for extraction in query_extractions:
         write_extraction(store, extraction)
+    refresh_summary(store)
     return store
 
 

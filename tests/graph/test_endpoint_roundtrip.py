@@ -13,7 +13,8 @@ import pytest
 from policykg.graph.build import graph_of, remove_text, write_extraction
 from policykg.graph.endpoint import Endpoint, EndpointWriter
 from policykg.graph.query import named_queries, run_local
-from policykg.ontology.namespaces import text_iri
+from policykg.graph.summary import refresh_summary
+from policykg.ontology.namespaces import SUMMARY_GRAPH, text_iri
 from policykg.ontology.records import Sentence
 
 pytestmark = pytest.mark.server
@@ -23,11 +24,13 @@ JIANDU = "雾溪市行政执法监督办法"
 
 @pytest.fixture()
 def writer(oxigraph_server, query_extractions):
-    """A writer to the shared server, which is left empty of the fixture texts afterwards."""
+    """A writer to the shared server, which is left empty of the fixture texts (and of
+    the summary of them) afterwards."""
     writer = EndpointWriter(oxigraph_server)
     yield writer
     for extraction in query_extractions:
         writer.remove_text(text_iri(extraction.text_id))
+    writer.remove_text(SUMMARY_GRAPH)
 
 
 def _served_triples(base: str, text_id: str) -> set[str]:
@@ -39,6 +42,7 @@ def _served_triples(base: str, text_id: str) -> set[str]:
 
 
 def _cited(writer: EndpointWriter) -> list[tuple]:
+    refresh_summary(writer)  # as a build or remove ends, over HTTP
     query = named_queries()["most-cited-documents"]
     return writer.endpoint.query(query.text).rows
 
@@ -102,8 +106,9 @@ def test_endpoint_roundtrip_named_queries_agree_with_the_embedded_store(
     writer = EndpointWriter(request.getfixturevalue(server))
     for extraction in query_extractions:
         write_extraction(writer, extraction)
-    request.addfinalizer(lambda: [writer.remove_text(text_iri(e.text_id))
-                                  for e in query_extractions])
+    request.addfinalizer(lambda: [writer.remove_text(iri) for iri in (
+        *(text_iri(e.text_id) for e in query_extractions), SUMMARY_GRAPH)])
+    refresh_summary(writer)
     assert all(writer.has_text(text_iri(e.text_id), e.sha256) for e in query_extractions)
     params = {
         "documents-of-issuer": [{"issuer": "雾溪市人民政府"}, {"issuer": "区政府办公室"}],

@@ -15,6 +15,7 @@ import pytest
 from policykg.graph.build import write_extraction
 from policykg.graph.query import named_queries, run_local
 from policykg.graph.store import open_store
+from policykg.graph.summary import refresh_summary
 
 COPIES = 20
 PARAMS = {
@@ -50,6 +51,7 @@ def copies_store(query_extractions, tmp_path_factory):
         for extraction in query_extractions:
             write_extraction(store, dataclasses.replace(extraction,
                                                         text_id=f"{extraction.text_id}-{i}"))
+    refresh_summary(store)
     return store
 
 

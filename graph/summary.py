@@ -1,0 +1,94 @@
+"""The summary graph: the rows of the whole-graph queries, computed when the graph changes.
+
+Six named queries (:data:`SUMMARISED`) count over every text's graph; at 10,000 texts that
+takes seconds a call. So their rows are computed once per change, at the end of every
+build and remove, by the aggregation queries that define them
+(``queries/summary_<name>.rq``), and written through the writer (the embedded store or a
+Graph Store Protocol server alike) into a named graph of their own,
+:data:`~policykg.ontology.namespaces.SUMMARY_GRAPH`. The named queries read that graph.
+
+A row is ``pkgr:summary/{query}/{rank}``, a ``pkg:SummaryRow`` with ``pkg:summaryOf`` (the
+query's name), ``pkg:rank`` (its place in the defining query's order, from 1) and one
+``column:{name}`` per cell that has a value. The graph also keeps, as ``pkg:sources``, a
+digest of the texts (IRI and sha-256) it was computed from: a refresh that finds the same
+texts does nothing, and a build killed before its refresh is caught up by the next one.
+
+The summary uses no predicate or class of the texts' graphs, so the queries that read
+every named graph as a text's (graph/view.py, the Neo4j writer) never match it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+
+import pyoxigraph as ox
+from policykg.graph.endpoint import EndpointWriter
+from policykg.graph.query import Table, run_local, to_term
+from policykg.graph.store import OxigraphStore
+from policykg.ontology.namespaces import COLUMN, PKG, RDF, SUMMARY_GRAPH
+
+__all__ = ["SUMMARISED", "definition", "refresh_summary"]
+
+#: The named queries that read the summary graph, each defined by queries/summary_<name>.rq.
+SUMMARISED = (
+    "agencies-by-texts",
+    "agencies-together",
+    "documents-by-type-and-year",
+    "documents-implemented",
+    "measures",
+    "most-cited-documents",
+)
+
+_GRAPH = ox.NamedNode(SUMMARY_GRAPH)
+_TYPE, _ROW = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PKG.SummaryRow))
+_OF, _RANK = ox.NamedNode(str(PKG.summaryOf)), ox.NamedNode(str(PKG.rank))
+_SOURCES = ox.NamedNode(str(PKG.sources))
+
+
+def refresh_summary(target: OxigraphStore | EndpointWriter, force: bool = False) -> int:
+    """Recompute the summary graph from the texts' graphs and write it whole; returns how
+    many statements were written, 0 when the texts are those it was computed from (and
+    not ``force``: a rebuild of unchanged files by a new extractor)."""
+    sources = _sources(target)
+    if not force and _table(target, _query("summary_state.rq")).rows == [(sources,)]:
+        return 0
+    triples = [ox.Triple(_GRAPH, _SOURCES, ox.Literal(sources))]
+    for name in SUMMARISED:
+        triples += _rows(name, _table(target, definition(name)))
+    return target.write_text(SUMMARY_GRAPH, triples)
+
+
+def definition(name: str) -> str:
+    """The aggregation over the texts' graphs whose rows the summary keeps for ``name``."""
+    return _query(f"summary_{name}.rq")
+
+
+def _rows(name: str, table: Table) -> list[ox.Triple]:
+    triples = []
+    for rank, row in enumerate(table.rows, 1):
+        node = ox.NamedNode(f"{SUMMARY_GRAPH}/{name}/{rank}")
+        triples += [ox.Triple(node, _TYPE, _ROW), ox.Triple(node, _OF, ox.Literal(name)),
+                    ox.Triple(node, _RANK, to_term(rank))]
+        # A cell goes back as the literal it reads as (numbers typed, the rest strings).
+        triples += [ox.Triple(node, ox.NamedNode(str(COLUMN[column])), to_term(value))
+                    for column, value in zip(table.columns, row, strict=True)
+                    if value is not None]
+    return triples
+
+
+def _sources(target: OxigraphStore | EndpointWriter) -> str:
+    """A digest of the texts in the graph: each one's IRI and source sha-256."""
+    lines = sorted(f"{text} {sha}\n" for text, sha in
+                   _table(target, _query("summary_sources.rq")).rows)
+    return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+
+
+def _table(target: OxigraphStore | EndpointWriter, query: str) -> Table:
+    if isinstance(target, EndpointWriter):
+        return target.endpoint.query(query)
+    return run_local(target.store, query)
+
+
+def _query(name: str) -> str:
+    return resources.files("policykg.graph").joinpath("queries", name).read_text("utf-8")
