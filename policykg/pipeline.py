@@ -22,7 +22,9 @@ from policykg.graph.summary import refresh_summary
 from policykg.ontology.errors import InputError, PolicyKGError, StoreError
 from policykg.ontology.namespaces import text_iri
 
-__all__ = ["BuildReport", "build", "collect_files", "remove"]
+__all__ = ["AUTO_WORKERS_FROM", "BuildReport", "build", "collect_files", "remove"]
+
+AUTO_WORKERS_FROM = 16  # files to build from which workers=None means one process per core
 
 
 @dataclass
@@ -73,11 +75,12 @@ def _sha256(path: Path) -> str | None:
 
 
 def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = None,
-          report: Callable[[str], None] | None = None, workers: int = 1,
+          report: Callable[[str], None] | None = None, workers: int | None = 1,
           force: bool = False) -> BuildReport:
     """Extract and write every file; ``report`` gets one line per failure as it happens.
 
-    ``workers`` processes extract (0: one per core) while this one writes, in file order.
+    ``workers`` processes extract (0: one per core; None: one per core when there are
+    AUTO_WORKERS_FROM files or more to build, else 1) while this one writes, in file order.
     ``force`` rebuilds unchanged files too (after an upgrade of the extractor).
     """
     files, errors = collect_files(paths)
@@ -101,6 +104,8 @@ def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = N
             result.unchanged += 1
         else:
             todo.append(path)
+    if workers is None:  # starting workers costs seconds: worth it for a batch only
+        workers = 0 if len(todo) >= AUTO_WORKERS_FROM else 1
     # Workers extract each text and turn it into its graph; this process only writes.
     # A bug on one text comes back as its ExtractionError, so it stops only that text.
     results = extract_parallel(todo, workers, then=graph_of)

@@ -31,8 +31,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--graph-store", metavar="URL",
                         help="with --sparql-endpoint: the Graph Store Protocol URL, the "
                         "endpoint URL then being the query URL (Fuseki: …/ds/data, …/ds/query)")
-    parser.add_argument("--workers", type=int, default=1, metavar="N",
-                        help="extract in N processes (0: one per core; default 1)")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="extract in N processes (0: one per core; default: one per "
+                        f"core when there are {pipeline.AUTO_WORKERS_FROM} files or more to "
+                        "build, else 1)")
     parser.set_defaults(func=run)
 
 
@@ -47,7 +49,11 @@ def writer_for(args: argparse.Namespace) -> Writer:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = pipeline.build(args.paths, writer_for(args), workers=args.workers,
-                            force=args.force)
+    writer = writer_for(args)
+    if isinstance(writer, OxigraphStore) and writer.recovered:
+        print(f"policykg: {writer.path}: took out {len(writer.recovered)} texts that a stopped "
+              "build had not finished writing (given again, they are built now)",
+              file=sys.stderr)
+    report = pipeline.build(args.paths, writer, workers=args.workers, force=args.force)
     print(report.summary(), file=sys.stderr)
     return 1 if report.failures else 0

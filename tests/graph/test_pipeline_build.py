@@ -55,6 +55,21 @@ def test_pipeline_build_skips_unchanged_and_reports(corpus, tmp_path, capsys):
     assert len({line.split()[2] for line in doc}) == 1  # both texts cite one 纲要 node
 
 
+def test_pipeline_build_after_a_stopped_bulk_load_rebuilds_its_texts(corpus, tmp_path, capsys):
+    # A build stopped during a bulk load leaves its note; the next build takes those
+    # texts out (whatever part of them had landed), says so, and builds them again.
+    store = tmp_path / "store"
+    assert main(["build", str(corpus), "--store", str(store)]) == 0
+    whole = _store(store).nquads()
+    (store / "policykg-pending").write_text(text_iri("wuxi-2023") + "\n", "utf-8")
+    assert main(["build", str(corpus), "--store", str(store)]) == 0
+    err = capsys.readouterr().err
+    assert "took out 1 texts that a stopped build had not finished" in err
+    assert "2 texts (1 built, 1 unchanged)" in err
+    assert _store(store).nquads() == whole
+    assert not (store / "policykg-pending").exists()
+
+
 def test_pipeline_bad_files_are_reported_and_the_rest_go_on(corpus, tmp_path, capsys):
     store = tmp_path / "store"
     assert main(["build", str(corpus), "--store", str(store)]) == 0
