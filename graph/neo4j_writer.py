@@ -9,16 +9,17 @@ are labels, relations are relationship types, the IRI is every node's unique key
    ``prune``, no longer in the source) lose their relationships, their claim on the
    nodes' ``texts`` and the nodes no text holds any more;
 3. every node is merged by IRI with its properties replaced;
-4. the relationships of the stale and new texts are written, one per start, end and text
-   (a replayed batch adds nothing);
+4. the relationships of the stale and new texts are written, one per start, end and text,
+   a batch of whole texts per transaction that first deletes what those texts had (a
+   replayed batch adds nothing);
 5. each text is marked pushed with its source's sha-256 (``pushed_sha256``), last, so a
    push that dies midway is finished by the next one.
 
-Rows go in batches of ``UNWIND $rows … MERGE`` (relationships: ``… WHERE NOT EXISTS …
-CREATE``, see cypher.merge_relations), one transaction per batch, through the
-driver's managed transactions (transient errors and lost connections are retried for up
-to ``retry_seconds``). Every driver failure becomes one-line Neo4jError; the password is
-in no message.
+Rows go in batches of ``UNWIND $rows … MERGE`` (relationships: delete by text, then
+``UNWIND $rows … CREATE``, see cypher.create_relations), one transaction per batch,
+through the driver's managed transactions (transient errors and lost connections are
+retried for up to ``retry_seconds``). Every driver failure becomes one-line Neo4jError;
+the password is in no message.
 """
 
 from __future__ import annotations
@@ -118,17 +119,33 @@ def _driver(target: Neo4jTarget) -> Any:
     return driver
 
 
+class _Connection:
+    """Statements run in managed (retried) write transactions of one driver."""
+
+    def __init__(self, driver: Any, database: str | None) -> None:
+        self._driver, self._database = driver, database
+
+    def __call__(self, query: str, params: Mapping[str, Any] | None = None) -> Any:
+        """One statement in its own transaction; its result."""
+        return self._driver.execute_query(query, dict(params or {}), database_=self._database)
+
+    def together(self, statements: list[tuple[str, Mapping[str, Any]]]) -> None:
+        """Several statements in one transaction: all of them or none (a retry runs all)."""
+
+        def work(tx: Any) -> None:
+            for statement, params in statements:
+                tx.run(statement, dict(params)).consume()
+
+        with self._driver.session(database=self._database) as session:
+            session.execute_write(work)
+
+
 @contextmanager
-def _session(target: Neo4jTarget) -> Iterator[Callable[..., Any]]:
-    """A function running one statement in its own managed (retried) write transaction."""
+def _session(target: Neo4jTarget) -> Iterator[_Connection]:
     driver = _driver(target)
     try:
         with _errors(target):
-
-            def run(query: str, params: Mapping[str, Any] | None = None) -> Any:
-                return driver.execute_query(query, dict(params or {}), database_=target.database)
-
-            yield run
+            yield _Connection(driver, target.database)
     finally:
         driver.close()
 
@@ -325,13 +342,19 @@ def push(
                 if progress:
                     progress(len(batch))
 
-        grouped = _group_edges(edge_list, kind_of, set(fresh), provenance or Provenance())
-        for (relation, start_label, end_label), rows in sorted(grouped.items()):
-            for batch in _batches(rows, batch_size):
-                run(cypher.merge_relations(relation, start_label, end_label), {"rows": batch})
-                report.relationships += len(batch)
-                if progress:
-                    progress(len(batch))
+        by_text = _edges_by_text(edge_list, kind_of, set(fresh), provenance or Provenance())
+        for texts, grouped in _text_batches(by_text, batch_size):
+            # The texts' relationships go first in the same transaction: none on a first
+            # push, the ones a replay of this very batch wrote otherwise.
+            relations = sorted({relation for relation, _, _ in grouped})
+            run.together(
+                [(cypher.delete_text_relations(r), {"texts": texts}) for r in relations]
+                + [(cypher.create_relations(*key), {"rows": rows})
+                   for key, rows in sorted(grouped.items())])
+            written = sum(len(rows) for rows in grouped.values())
+            report.relationships += written
+            if progress:
+                progress(written)
 
         marks = [{"iri": iri_of[t], "sha256": sha} for t, sha in sorted(sha_of.items())]
         for batch in _batches(marks, batch_size):
@@ -346,11 +369,14 @@ def push_store(target: Neo4jTarget, store: OxigraphStore, **options: Any) -> Pus
                 provenance=store_provenance(store), **options)
 
 
-def _group_edges(
+_Grouped = dict[tuple[str, str, str], list[dict[str, Any]]]
+
+
+def _edges_by_text(
     edges: list[EdgeRow], kind_of: Mapping[str, str], texts: set[str], provenance: Provenance
-) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
-    """The edges of ``texts`` by (type, start label, end label)."""
-    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+) -> dict[str, _Grouped]:
+    """The edges of ``texts``, per text by (type, start label, end label)."""
+    by_text: dict[str, _Grouped] = defaultdict(lambda: defaultdict(list))
     for edge in edges:
         if edge.text not in texts:
             continue
@@ -361,11 +387,30 @@ def _group_edges(
                 f"{edge.source} {edge.relation} {edge.target}: an end is not among the nodes"
             )
         key = (edge.relation, kind_of[edge.source], kind_of[edge.target])
-        grouped[key].append({
-            "source": edge.source, "target": edge.target, "text": edge.text,
+        by_text[edge.text][key].append({
+            "source": edge.source, "target": edge.target,
             "props": {**edge_properties(edge), **provenance.of(edge)},
         })
-    return grouped
+    return by_text
+
+
+def _text_batches(
+    by_text: Mapping[str, _Grouped], size: int
+) -> Iterator[tuple[list[str], _Grouped]]:
+    """Whole texts, about ``size`` rows a batch (a text with more is a batch of its own)."""
+    texts: list[str] = []
+    grouped: _Grouped = defaultdict(list)
+    rows = 0
+    for text in sorted(by_text):
+        texts.append(text)
+        for key, edges in by_text[text].items():
+            grouped[key].extend(edges)
+            rows += len(edges)
+        if rows >= size:
+            yield texts, grouped
+            texts, grouped, rows = [], defaultdict(list), 0
+    if texts:
+        yield texts, grouped
 
 
 # --- reading back -------------------------------------------------------------------------------

@@ -43,9 +43,8 @@ from policykg.extract.api import extract_many
 from policykg.extract.parallel import extract_parallel
 from policykg.extract.pipeline import shared_pipeline
 from policykg.graph import query as q
-from policykg.graph.neo4j_writer import Neo4jTarget, push
+from policykg.graph.neo4j_writer import Neo4jTarget, push_store
 from policykg.graph.store import OxigraphStore
-from policykg.graph.view import edge_rows, node_rows
 from policykg.ontology.errors import PolicyKGError
 
 _FLOOR = (re.compile("《[^》]*》"), re.compile(r"\d+"))
@@ -460,9 +459,10 @@ def write_baselines(store_dir: Path, texts: int, scratch: Path) -> tuple[Speed, 
 
 
 def neo4j_push(store_dir: Path, target: Neo4jTarget) -> Speed:
-    """Push the store to Neo4j (whatever the database held is replaced): facts/s."""
+    """Push the store to Neo4j as `policykg neo4j push --store` does, provenance and all
+    (whatever the database held is replaced): facts/s."""
     store = OxigraphStore(store_dir, read_only=True)
-    report = push(target, node_rows(store), edge_rows(store), prune=True)
+    report = push_store(target, store, prune=True)
     return Speed(report.facts, report.seconds)
 
 

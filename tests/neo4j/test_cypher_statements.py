@@ -18,7 +18,7 @@ def test_cypher_statements_refuse_a_label_outside_the_model(bad):
         with pytest.raises(ValueError):
             build(bad)
     with pytest.raises(ValueError):
-        cypher.merge_relations("CITES", "Text", bad)
+        cypher.create_relations("CITES", "Text", bad)
 
 
 @pytest.mark.parametrize("bad", ["CITES]->() DELETE r //", "cites", "KNOWS"])
@@ -27,12 +27,12 @@ def test_cypher_statements_refuse_a_type_outside_the_model(bad):
         with pytest.raises(ValueError):
             build(bad)
     with pytest.raises(ValueError):
-        cypher.merge_relations(bad, "Text", "Document")
+        cypher.create_relations(bad, "Text", "Document")
 
 
 def test_cypher_statements_take_rows_as_parameters():
     statements = [cypher.merge_nodes(label) for label in cypher.LABELS] + [
-        cypher.merge_relations(rel, start[0], end[0])
+        cypher.create_relations(rel, start[0], end[0])
         for rel, (start, end) in cypher.RELATIONS.items()
     ]
     for text in statements:

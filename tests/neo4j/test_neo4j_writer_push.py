@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 from neo4j import GraphDatabase
 from neo4j_fixtures import build_store, fengqiao_report, heming_report, snapshot
+from policykg.graph import neo4j_writer
 from policykg.graph.build import write_extraction
 from policykg.graph.neo4j_writer import Neo4jTarget, counts, push_store
 from policykg.graph.view import edge_rows, node_rows
@@ -101,3 +102,23 @@ def test_neo4j_writer_prune_removes_texts_gone_from_store(neo4j_target, tmp_path
 def _empty(target: Neo4jTarget) -> None:
     with GraphDatabase.driver(target.uri, auth=(target.user, target.password)) as driver:
         driver.execute_query("MATCH (n) DETACH DELETE n")
+
+
+def test_neo4j_writer_replayed_relationship_batches_add_nothing(neo4j_target, two_texts_store,
+                                                                monkeypatch):
+    push_store(neo4j_target, two_texts_store)
+    clean = snapshot(neo4j_target)
+    _empty(neo4j_target)
+
+    # Each relationship transaction committed, then run again, as the driver's retry does
+    # when the connection drops after the commit went through.
+    together = neo4j_writer._Connection.together
+
+    def twice(self, statements):
+        together(self, statements)
+        together(self, statements)
+
+    monkeypatch.setattr(neo4j_writer._Connection, "together", twice)
+    report = push_store(neo4j_target, two_texts_store, batch_size=3)
+    assert snapshot(neo4j_target) == clean
+    assert report.relationships == sum(1 for _ in edge_rows(two_texts_store))
