@@ -35,12 +35,13 @@ FRAME = re.compile(r"[、和及与]?[^，。；,;]{0,12}?(?:领导|指导|监督
 NOT_ACTOR_BEFORE = ("在", "向", "对", "经", "按照", "根据", "与", "同", "为",
                     "落实", "贯彻", "执行")
 LIST_JOINER = re.compile(r"[、和及与\s]*$")
+LIST_GAP = 2  # at most this many characters join two agencies of a list
 # an enumeration marker starting the item a 牵头单位 note closes: 1、 （一） 二、
 ITEM_MARK = re.compile(r"\d+[、.．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、")
 SUBJECT_REACH = 8  # a sentence's subject starts within this many characters
 CLAUSE_END = re.compile(r"[，。；,;！？\n]")
 ITEM_END = re.compile(r"[，。；,;！？\n、]")  # a clause's list items
-BETWEEN_MEMBERS = re.compile(r"^[、，,和及与\s]*$")
+BETWEEN_MEMBERS = re.compile(r"[、，,和及与\s]*")  # fullmatch: all of what lies between
 LEAD_NOTE = re.compile(r"(牵头单位|责任单位)[:：]")
 ABOUT_REACH = 40  # characters between a figure and the measure it is about
 
@@ -149,7 +150,8 @@ class RelationsComponent(RuleComponent):
                 body = after[0]
             else:
                 last = ending_by(same, pos)  # the body ends right before: X成员单位, X的成员单位
-                if not last or text[same[last - 1].end:pos] not in ("", "的"):
+                gap = same[last - 1].end if last else pos
+                if not last or pos - gap > 1 or text[gap:pos] not in ("", "的"):
                     continue
                 body = same[last - 1]
                 members = self.chain_before(text, same, body)
@@ -166,7 +168,7 @@ class RelationsComponent(RuleComponent):
         edge -= 1
         for i in range(ending_by(agencies, edge) - 1, -1, -1):
             a = agencies[i]
-            if not BETWEEN_MEMBERS.match(text[a.end:edge]):
+            if not BETWEEN_MEMBERS.fullmatch(text, a.end, edge):
                 break
             members.append(a)
             edge = a.start
@@ -204,22 +206,26 @@ class RelationsComponent(RuleComponent):
                     ents: dict[str, list[Ent]]) -> list[dict]:
         agencies, measures = ents["agencies"], ents["measures"]
         out = []
+        verbs = CarryVerbs(self.carry_re, text, starts)
+        actors: dict[int, Actors] = {}  # per sentence, made when first asked for
         for measure in measures:
-            sent_start = starts[measure.sentence]
-            verbs = list(self.carry_re.finditer(text, sent_start, measure.start))
-            if not verbs:
+            verb = verbs.last_before(measure.sentence, measure.start)
+            if verb is None:
                 continue
-            verb = verbs[-1]
+            sent_start = starts[measure.sentence]
             clause_start = max(sent_start, self.clause_marks.before(verb.start()) + 1)
-            same = by_sentence["agencies"].get(measure.sentence, [])
-            near = same[starting_from(same, sent_start):ending_by(same, verb.start())]
-            actors = [a for a in near[starting_from(near, clause_start):]
-                      if self.acts(text, near, a)]
-            if not actors:  # the sentence's subject: 2021年,嘉善县司法局深入贯彻…
-                actors = [a for a in near[:starting_from(near, sent_start + SUBJECT_REACH)]
-                          if self.acts(text, near, a)][:1]
-            source = actors[-1] if actors else AUTHOR
-            out.append(link("carries_out", source, measure, measure.sentence, verb.group()))
+            if measure.sentence not in actors:
+                actors[measure.sentence] = Actors(
+                    text, by_sentence["agencies"].get(measure.sentence, []))
+            sentence = actors[measure.sentence]
+            # the agencies of the sentence before the verb, the last acting one in its clause
+            near = ending_by(sentence.agencies, verb.start())
+            source = sentence.last_acting(starting_from(sentence.agencies, clause_start), near)
+            if source is None:  # the sentence's subject: 2021年,嘉善县司法局深入贯彻…
+                source = sentence.first_acting(
+                    min(near, starting_from(sentence.agencies, sent_start + SUBJECT_REACH)))
+            out.append(link("carries_out", source or AUTHOR, measure, measure.sentence,
+                            verb.group()))
         for note in LEAD_NOTE.finditer(text):
             leads = self.chain_after(text, agencies, note.end())
             if not leads:
@@ -245,32 +251,24 @@ class RelationsComponent(RuleComponent):
     def chain_after(text: str, agencies: list[Ent], pos: int) -> list[Ent]:
         """A、B、C right after ``pos``: the agencies listed there."""
         chain: list[Ent] = []
-        for a in agencies[starting_from(agencies, pos):]:
-            if not BETWEEN_MEMBERS.match(text[pos:a.start]):
+        for i in range(starting_from(agencies, pos), len(agencies)):
+            a = agencies[i]
+            if not BETWEEN_MEMBERS.fullmatch(text, pos, a.start):
                 break
             chain.append(a)
             pos = a.end
         return chain
-
-    @staticmethod
-    def acts(text: str, agencies: list[Ent], agency: Ent) -> bool:
-        """False for an agency that frames the sentence or is a place or an addressee."""
-        if FRAME.match(text, agency.end):
-            return False
-        edge = agency.start
-        for i in range(ending_by(agencies, edge) - 1, -1, -1):
-            a = agencies[i]
-            if not LIST_JOINER.match(text[a.end:edge]) or edge - a.end > 2:
-                break
-            edge = a.start
-        return not text.endswith(NOT_ACTOR_BEFORE, 0, edge)
 
     # --- figure to measure, document or agency ----------------------------------------
 
     def about(self, text: str, by_sentence: dict, figures: list[Ent]) -> list[dict]:
         out = []
         for figure in figures:
-            measures = by_sentence["measures"].get(figure.sentence, [])
+            in_sentence = by_sentence["measures"].get(figure.sentence, [])
+            # only a measure within ABOUT_REACH can be the target: the others are not read
+            # (comparing each figure with every measure of a long sentence was quadratic)
+            measures = in_sentence[ending_by(in_sentence, figure.start - ABOUT_REACH - 1):
+                                   starting_from(in_sentence, figure.end + ABOUT_REACH + 1)]
             in_item = [m for m in measures if self.same_clause(text, figure, m, ITEM_END)]
             in_clause = [m for m in measures if self.same_clause(text, figure, m, CLAUSE_END)]
             # the narrowest span holding a measure, the one printed before the figure first
@@ -282,9 +280,8 @@ class RelationsComponent(RuleComponent):
                           or self.nearest(group, figure, ABOUT_REACH))
                 if target:
                     break
-            target = (target
-                      or self.nearest(by_sentence["documents"].get(figure.sentence, []), figure,
-                                      None))
+            target = target or self.nearest_document(
+                by_sentence["documents"].get(figure.sentence, []), figure)
             if target is None:
                 clause_start = self.figure_clause_marks.before(figure.start) + 1
                 same = by_sentence["agencies"].get(figure.sentence, [])
@@ -311,6 +308,78 @@ class RelationsComponent(RuleComponent):
             if best_distance is None or distance < best_distance:
                 best, best_distance = c, distance
         return best
+
+    @staticmethod
+    def nearest_document(documents: list[Ent], figure: Ent) -> Ent | None:
+        """``nearest(documents, figure, None)`` on the sentence's documents (in text order,
+        none overlapping another): the last one starting before the figure ends, or the
+        next one where that is nearer (a tie goes to the one printed first)."""
+        i = starting_from(documents, figure.end)
+        before = documents[i - 1] if i else None
+        after = documents[i] if i < len(documents) else None
+        if before is not None and (after is None or
+                                   figure.start - before.end <= after.start - figure.end):
+            return before
+        return after
+
+
+class CarryVerbs:
+    """The last adopting verb between a sentence's start and an offset in it, as
+    ``carry_re.finditer(text, sentence start, offset)`` reads it, without reading the
+    sentence again for each measure (quadratic on a long sentence of measures).
+
+    Each sentence is read once, up to its end. Matches that end by the offset are the same
+    as when the reading stops at the offset; only the one that runs past it may differ
+    (a shorter trigger may fit before the offset), so that short stretch is read again.
+    """
+
+    def __init__(self, pattern: re.Pattern, text: str, starts: list[int]) -> None:
+        self.pattern, self.text, self.starts = pattern, text, starts
+        self.found: dict[int, list[re.Match]] = {}
+
+    def last_before(self, sentence: int, pos: int) -> re.Match | None:
+        verbs = self.found.get(sentence)
+        if verbs is None:
+            end = self.starts[sentence + 1] if sentence + 1 < len(self.starts) else len(self.text)
+            verbs = self.found[sentence] = list(
+                self.pattern.finditer(self.text, self.starts[sentence], end))
+        i = bisect_right(verbs, pos, key=lambda m: m.end())
+        if i < len(verbs) and verbs[i].start() < pos:
+            cut = list(self.pattern.finditer(self.text, verbs[i].start(), pos))
+            if cut:
+                return cut[-1]
+        return verbs[i - 1] if i else None
+
+
+class Actors:
+    """Which agencies of one sentence act (not framing the sentence: 在市委领导下, nor a
+    place or an addressee: 向区政府报告), each judged once with the list it stands in."""
+
+    def __init__(self, text: str, agencies: list[Ent]) -> None:
+        self.agencies = agencies
+        acting: list[bool] = []
+        list_start = 0  # where the list an agency ends (A、B和C) starts
+        for i, agency in enumerate(agencies):
+            before = agencies[i - 1] if i else None
+            if (before is None or agency.start - before.end > LIST_GAP
+                    or not LIST_JOINER.match(text[before.end:agency.start])):
+                list_start = agency.start
+            acting.append(not FRAME.match(text, agency.end)
+                          and not text.endswith(NOT_ACTOR_BEFORE, 0, list_start))
+        # index of the last acting agency up to each one, and of the first acting one
+        self.last: list[int] = []
+        for i, acts in enumerate(acting):
+            self.last.append(i if acts else (self.last[-1] if i else -1))
+        self.first = acting.index(True) if True in acting else len(agencies)
+
+    def last_acting(self, start: int, end: int) -> Ent | None:
+        """The last acting one of ``agencies[start:end]``."""
+        i = self.last[end - 1] if end > 0 else -1
+        return self.agencies[i] if i >= start else None
+
+    def first_acting(self, end: int) -> Ent | None:
+        """The first acting one of ``agencies[:end]``."""
+        return self.agencies[self.first] if self.first < end else None
 
 
 def link(kind: str, source: Ent | str, target: Ent, sentence: int,

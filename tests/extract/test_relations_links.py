@@ -79,3 +79,28 @@ def test_relations_links_sentence_is_the_figures() -> None:
     about = [link for link in ext.links if link.kind == "about"]
     assert len(about) == 1
     assert ext.sentences[about[0].sentence].text.startswith("全年12580件")
+
+
+def test_relations_links_long_sentence_keeps_each_clause() -> None:
+    # one sentence of 600 clauses: each measure keeps its own clause's agency and verb,
+    # each figure the measure printed before it (not the sentence's first or last ones)
+    clauses = ("区司法局推行“首违不罚”，办结86件，", "区法院实行“一次办好”，",
+               "在区委领导下，区检察院深化“阳光检务”，受理120件，")
+    text = "".join(clauses) * 200 + "成效明显。"
+    assert len(extract(text).sentences) == 1
+    assert links(text, "carries_out") == {
+        ("区司法局", "首违不罚", "推行"),
+        ("区法院", "一次办好", "实行"),
+        ("区检察院", "阳光检务", "深化"),
+    }
+    assert links(text, "about") == {("86件", "首违不罚", None), ("120件", "阳光检务", None)}
+
+
+def test_relations_links_lead_notes_on_many_lines() -> None:
+    text = "".join(f"{i}、深化“一网通办”改革。（牵头单位：县行政审批局、县司法局；"
+                   "责任单位：县直各部门）\n" for i in range(1, 300))
+    assert links(text, "carries_out") == {
+        (AUTHOR, "一网通办", "深化"),
+        ("县行政审批局", "一网通办", "牵头单位"),
+        ("县司法局", "一网通办", "牵头单位"),
+    }
