@@ -72,6 +72,7 @@ class CharTokenizer:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        self.orths = _Orths(vocab)
 
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
@@ -90,7 +91,13 @@ class CharTokenizer:
             pos = m.end()
         words.extend(text[pos:])
         spaces.extend([False] * (len(text) - pos))
-        doc = Doc(self.vocab, words=words, spaces=spaces)
+        try:
+            # words as their ids: spaCy hashes each string word anew (a third of the cost)
+            doc = Doc(self.vocab, words=list(map(self.orths.__getitem__, words)),
+                      spaces=spaces)
+        except KeyError:  # a string the store has since dropped (a memory zone ended)
+            self.orths.clear()
+            doc = Doc(self.vocab, words=words, spaces=spaces)
         # the Doc's text is exactly ours: kept, so that no component rebuilds it by
         # walking a Python object per character (see component.doc_text)
         doc.user_data[TEXT_KEY] = text
@@ -108,6 +115,18 @@ class CharTokenizer:
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> CharTokenizer:
         return self
+
+
+class _Orths(dict[str, int]):
+    """Each token string's id in the vocab's string store, added on first sight."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, word: str) -> int:
+        orth = self[word] = self.vocab.strings.add(word)
+        return orth
 
 
 @registry.tokenizers("policykg.char_tokenizer.v1")

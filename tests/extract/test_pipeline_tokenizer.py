@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 from policykg.extract.component import doc_text
-from policykg.extract.pipeline import shared_pipeline
+from policykg.extract.pipeline import build_pipeline, shared_pipeline
 
 
 def tokens(nlp, text: str) -> list[tuple[str, str]]:
@@ -41,3 +41,12 @@ def test_pipeline_tokenizer_every_character_a_token() -> None:
     doc = shared_pipeline().make_doc(text)
     assert doc.text == text
     assert all(len(t.text) == 1 for t in doc if not t.is_space)
+
+
+def test_pipeline_tokenizer_after_a_memory_zone(spacy_char) -> None:
+    # characters first seen inside a zone are dropped from the vocab when it ends
+    nlp = build_pipeline()
+    with nlp.memory_zone():
+        nlp.make_doc("龘靐齉 区政府")
+    text = "龘靐齉 区政府印发《方案》"
+    assert tokens(nlp, text) == tokens(spacy_char, text)
