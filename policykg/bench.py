@@ -44,6 +44,7 @@ from policykg.extract.parallel import extract_parallel
 from policykg.extract.pipeline import shared_pipeline
 from policykg.graph import query as q
 from policykg.graph.neo4j_writer import Neo4jTarget, push_store
+from policykg.graph.rdf import TextGraph
 from policykg.graph.store import OxigraphStore
 from policykg.ontology.errors import PolicyKGError
 
@@ -430,24 +431,28 @@ def _percentile(values: list[float], pct: float) -> float:
 
 def write_baselines(store_dir: Path, texts: int, scratch: Path) -> tuple[Speed, Speed]:
     """The triples of the first ``texts`` texts written into a fresh on-disk Oxigraph store
-    (``scratch``, left for the Neo4j push) the way the build writes them, and parsed into
+    (``scratch``, left for the Neo4j push) the way the build writes them (new texts: bulk
+    loads), and parsed into
     an in-memory rdflib Graph."""
     import rdflib
 
     store = OxigraphStore(store_dir, read_only=True)
     graphs = [ox.NamedNode(iri) for iri in store.text_iris()[:texts]]
-    per_text = [[quad.triple for quad in store.store.quads_for_pattern(None, None, None, g)]
-                for g in graphs]
+    per_text = [list(store.store.quads_for_pattern(None, None, None, g)) for g in graphs]
     del store
     triples = sum(len(t) for t in per_text)
+    built = [TextGraph(g.value, ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"",
+                       len(quads)) for g, quads in zip(graphs, per_text, strict=True)]
     shutil.rmtree(scratch, ignore_errors=True)
     target = OxigraphStore(scratch)
     started = time.perf_counter()
-    for graph, statements in zip(graphs, per_text, strict=True):
-        target.write_text(graph.value, statements)
+    for graph in built:
+        target.write_graph(graph)
+    target.commit()
     oxi = Speed(triples, time.perf_counter() - started)
-    del target
-    data = [ox.serialize(t, format=ox.RdfFormat.N_TRIPLES) or b"" for t in per_text]
+    del target, built
+    data = [ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b""
+            for quads in per_text]
     del per_text
     started = time.perf_counter()
     memory = rdflib.Graph()
