@@ -14,8 +14,9 @@ about 2.5 times as fast as transactions, but is not atomic. So the IRIs of a bat
 written to a file in the store's folder (``policykg-pending``) before its bulk load and
 the file is removed after it; a store opened for writing that still has that file was
 left by a killed build, and first takes out every text of that batch (``recovered``),
-which the next build then writes again. Texts already in the store are never in a bulk
-load: they are replaced one transaction each, as above.
+which the next build then writes again; until then the store cannot be opened read-only.
+Texts already in the store are never in a bulk load: they are replaced one transaction
+each, as above.
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ class OxigraphStore:
             if read_only:
                 if not (self.path / "CURRENT").exists():
                     raise StoreError(f"{self.path}: no store here (run `policykg build`)")
+                if (self.path / PENDING).exists():  # a reader must not see a text in part
+                    raise StoreError(f"{self.path}: a build stopped while writing new texts "
+                                     "(run `policykg build` again: it takes them out first)")
                 self.store = ox.Store.read_only(str(self.path))
             else:
                 self.store = ox.Store(str(self.path))

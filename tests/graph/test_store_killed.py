@@ -11,6 +11,7 @@ import time
 import pyoxigraph as ox
 import pytest
 from policykg.graph.store import OxigraphStore
+from policykg.ontology.errors import StoreError
 
 # The child writes big texts through OxigraphStore.write_text, saying "start i" before
 # and "done i" after each write: in mode "replace" two texts in turn, each write replacing
@@ -182,6 +183,8 @@ def test_store_killed_bulk_load_is_taken_out_on_reopen(tmp_path):
     assert child.returncode == -signal.SIGKILL
     assert "done 3" not in lines, "the kill did not land inside the bulk load"
 
+    with pytest.raises(StoreError, match="a build stopped while writing new texts"):
+        OxigraphStore(path, read_only=True)  # a reader never sees the batch in part
     store = OxigraphStore(path)  # opens after the crash, and takes out the unfinished batch
     assert store.recovered == [f"https://w3id.org/policykg/id/text/t{n}" for n in range(15, 20)]
     texts = sorted(int(iri.rsplit("/t", 1)[1]) for iri in store.text_iris())
@@ -191,3 +194,4 @@ def test_store_killed_bulk_load_is_taken_out_on_reopen(tmp_path):
         assert sum(1 for _ in store.store.quads_for_pattern(None, None, None, graph)) == 20000
     del store
     assert OxigraphStore(path).recovered == []  # once
+    assert len(OxigraphStore(path, read_only=True).text_iris()) == 15
