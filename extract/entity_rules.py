@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from weakref import WeakKeyDictionary
 
+from policykg.extract import component
 from policykg.extract.component import annotate, char_span, doc_text, trim
 from spacy.tokens import Doc, Span
 
@@ -43,9 +44,8 @@ class Protected:
         for m in DOC_NUMBER.finditer(text):
             code = ISSUER_CODE.search(text, max(0, m.start() - 8), m.start())
             ranges.add((code.start() if code else m.start(), m.end()))
-        for key in ("documents", "numbers"):
-            if key in doc.spans:
-                ranges |= {(s.start_char, s.end_char) for s in doc.spans[key]}
+        for key in ("documents", "numbers"):  # read once per Doc (a Span makes Tokens)
+            ranges |= {(f.start_char, f.end_char) for f in component.found(doc, key)}
         merged: list[list[int]] = []
         for start, end in sorted(ranges):
             if merged and start <= merged[-1][1]:
