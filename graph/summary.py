@@ -1,15 +1,16 @@
 """The summary graph: the rows of the whole-graph queries, computed when the graph changes.
 
-Six named queries (:data:`SUMMARISED`) count over every text's graph; at 10,000 texts that
-takes seconds a call. So their rows are computed once per change, at the end of every
+Five named queries (:data:`SUMMARISED`) count over every text's graph; at 10,000 texts
+that takes seconds a call. So their rows are computed once per change, at the end of every
 build and remove, by the aggregation queries that define them
 (``queries/summary_<name>.rq``), and written through the writer (the embedded store or a
 Graph Store Protocol server alike) into a named graph of their own,
 :data:`~policykg.ontology.namespaces.SUMMARY_GRAPH`. The named queries read that graph.
 
 A row is ``pkgr:summary/{query}/{rank}``, a ``pkg:SummaryRow`` with ``pkg:summaryOf`` (the
-query's name), ``pkg:rank`` (its place in the defining query's order, from 1) and one
-``column:{name}`` per cell that has a value. The graph also keeps, as ``pkg:sources``, a
+query's name), ``column:{query}.rank`` (its place in the defining query's order, from 1)
+and a ``column:{query}.{name}`` per cell that has a value: predicates of one query's rows
+only, so that reading them scans nothing else. The graph also keeps, as ``pkg:sources``, a
 digest of the texts (IRI and sha-256) it was computed from: a refresh that finds the same
 texts does nothing, and a build killed before its refresh is caught up by the next one.
 
@@ -33,7 +34,6 @@ __all__ = ["SUMMARISED", "definition", "refresh_summary"]
 #: The named queries that read the summary graph, each defined by queries/summary_<name>.rq.
 SUMMARISED = (
     "agencies-by-texts",
-    "agencies-together",
     "documents-by-type-and-year",
     "documents-implemented",
     "measures",
@@ -42,7 +42,7 @@ SUMMARISED = (
 
 _GRAPH = ox.NamedNode(SUMMARY_GRAPH)
 _TYPE, _ROW = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PKG.SummaryRow))
-_OF, _RANK = ox.NamedNode(str(PKG.summaryOf)), ox.NamedNode(str(PKG.rank))
+_OF = ox.NamedNode(str(PKG.summaryOf))
 _SOURCES = ox.NamedNode(str(PKG.sources))
 
 
@@ -66,14 +66,15 @@ def definition(name: str) -> str:
 
 def _rows(name: str, table: Table) -> list[ox.Triple]:
     triples = []
+    rank_of = ox.NamedNode(str(COLUMN[f"{name}.rank"]))
+    cells = [ox.NamedNode(str(COLUMN[f"{name}.{column}"])) for column in table.columns]
     for rank, row in enumerate(table.rows, 1):
         node = ox.NamedNode(f"{SUMMARY_GRAPH}/{name}/{rank}")
         triples += [ox.Triple(node, _TYPE, _ROW), ox.Triple(node, _OF, ox.Literal(name)),
-                    ox.Triple(node, _RANK, to_term(rank))]
+                    ox.Triple(node, rank_of, to_term(rank))]
         # A cell goes back as the literal it reads as (numbers typed, the rest strings).
-        triples += [ox.Triple(node, ox.NamedNode(str(COLUMN[column])), to_term(value))
-                    for column, value in zip(table.columns, row, strict=True)
-                    if value is not None]
+        triples += [ox.Triple(node, cell, to_term(value))
+                    for cell, value in zip(cells, row, strict=True) if value is not None]
     return triples
 
 

@@ -56,7 +56,7 @@ PKG = ClosedNamespace(
         "establishedBy", "carriesOut", "unit", "printed", "counted",
         "measureKind", "sentence", "sentenceIndex", "trigger", "abbreviation",
         # the summary graph (graph/summary.py)
-        "summaryOf", "rank", "sources",
+        "summaryOf", "sources",
     ],
 )
 ELI = ClosedNamespace(
@@ -81,7 +81,8 @@ AGENCY_KIND = Namespace("https://w3id.org/policykg/ns/agency-kind/")
 #: The named graph of precomputed rows of the whole-graph queries (graph/summary.py): the
 #: one named graph that is not a text.
 SUMMARY_GRAPH = f"{PKGR}summary"
-#: A summary row's cells: one predicate per column of its query (``column:texts``).
+#: A summary row's rank and cells: predicates per query and column
+#: (``column:most-cited-documents.texts``).
 COLUMN = Namespace("https://w3id.org/policykg/ns/column#")
 
 PREFIXES: dict[str, str] = {

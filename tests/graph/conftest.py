@@ -276,6 +276,7 @@ def query_store(query_extractions, tmp_path_factory: pytest.TempPathFactory) -> 
     for extraction in query_extractions:
         write_extraction(store, extraction)
     refresh_summary(store)
+    store.store.flush()  # the CLI tests open it read-only beside this open instance
     return store
 
 
