@@ -96,21 +96,34 @@ def merge_nodes(label: str) -> str:
     )
 
 
+#: The properties a relationship may have (docs/model.md), in the order of a row's values
+#: after its start and end IRIs.
+RELATION_PROPERTIES = (
+    "text", "sentence", "trigger", "mention_starts", "mention_ends", "mention_printed",
+    "mention_sentences", "mention_indexes", "assertion_sentences", "assertion_indexes",
+    "assertion_triggers",
+)
+
+
 def create_relations(relation: str, start: str, end: str) -> str:
-    """Write ``$rows`` ({source, target, props}) as relationships of one type.
+    """Write ``$rows`` ([start IRI, end IRI, *RELATION_PROPERTIES values], null for none)
+    as relationships of one type.
 
     One relationship per start, end and text: the same link said by two texts is two
     relationships, each carrying its own text and sentence. A plain CREATE: the writer
     runs it in the transaction that first deletes the relationships of the rows' texts
     (:func:`delete_text_relations`), so a batch replayed after its commit went through
     adds nothing, and no per-row check is needed (a NOT EXISTS per row read back, through
-    the text index, every relationship its text already had in the transaction).
+    the text index, every relationship its text already had in the transaction). The
+    properties are named in the pattern, not SET from a map: a map's unknown keys made
+    the planner buffer the whole batch (Eager) between CREATE and SET.
     """
+    values = ", ".join(f"{key}: row[{i}]" for i, key in enumerate(RELATION_PROPERTIES, 2))
     return (
         f"UNWIND $rows AS row "
-        f"MATCH (a:{_label(start)} {{iri: row.source}}) "
-        f"MATCH (b:{_label(end)} {{iri: row.target}}) "
-        f"CREATE (a)-[r:{_relation(relation)}]->(b) SET r = row.props"
+        f"MATCH (a:{_label(start)} {{iri: row[0]}}) "
+        f"MATCH (b:{_label(end)} {{iri: row[1]}}) "
+        f"CREATE (a)-[:{_relation(relation)} {{{values}}}]->(b)"
     )
 
 

@@ -369,7 +369,8 @@ def push_store(target: Neo4jTarget, store: OxigraphStore, **options: Any) -> Pus
                 provenance=store_provenance(store), **options)
 
 
-_Grouped = dict[tuple[str, str, str], list[dict[str, Any]]]
+_Grouped = dict[tuple[str, str, str], list[list[Any]]]
+_KNOWN = frozenset(cypher.RELATION_PROPERTIES)
 
 
 def _edges_by_text(
@@ -387,10 +388,12 @@ def _edges_by_text(
                 f"{edge.source} {edge.relation} {edge.target}: an end is not among the nodes"
             )
         key = (edge.relation, kind_of[edge.source], kind_of[edge.target])
-        by_text[edge.text][key].append({
-            "source": edge.source, "target": edge.target,
-            "props": {**edge_properties(edge), **provenance.of(edge)},
-        })
+        props = {**edge_properties(edge), **provenance.of(edge)}
+        if not props.keys() <= _KNOWN:
+            raise Neo4jError(f"{edge.source} {edge.relation}: properties {sorted(props)} "
+                             "outside cypher.RELATION_PROPERTIES")
+        by_text[edge.text][key].append(
+            [edge.source, edge.target, *(props.get(k) for k in cypher.RELATION_PROPERTIES)])
     return by_text
 
 
