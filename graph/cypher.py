@@ -96,6 +96,16 @@ def merge_nodes(label: str) -> str:
     )
 
 
+def create_nodes(label: str) -> str:
+    """Write ``$rows`` ({iri, props, texts}) as new nodes of one label: the first push into
+    an empty database, where there is nothing to merge with (half merge_nodes' time)."""
+    return f"UNWIND $rows AS row CREATE (n:{_label(label)}) SET n = row.props"
+
+
+#: Whether the database holds any node (read from the counts store, not a scan).
+ANY_NODE = "MATCH (n) RETURN count(n) > 0 AS any"
+
+
 #: The properties a relationship may have (docs/model.md), in the order of a row's values
 #: after its start and end IRIs.
 RELATION_PROPERTIES = (

@@ -8,7 +8,9 @@ are labels, relations are relationship types, the IRI is every node's unique key
 2. the texts whose facts are stale (pushed from other bytes, half-pushed, or, with
    ``prune``, no longer in the source) lose their relationships, their claim on the
    nodes' ``texts`` and the nodes no text holds any more;
-3. every node is merged by IRI with its properties replaced;
+3. every node is merged by IRI with its properties replaced (created, when the push
+   began on an empty database: a batch replayed then fails on the IRI's uniqueness and
+   is merged instead);
 4. the relationships of the stale and new texts are written, one per start, end and text,
    a batch of whole texts per transaction that first deletes what those texts had (a
    replayed batch adds nothing);
@@ -335,9 +337,10 @@ def push(
             for label in cypher.LABELS:
                 run(cypher.forget_texts(label), {"texts": texts})
 
+        empty = not run(cypher.ANY_NODE).records[0]["any"]
         for label in cypher.LABELS:
             for batch in _batches(by_label.get(label, []), batch_size):
-                run(cypher.merge_nodes(label), {"rows": batch})
+                _write_nodes(run, label, batch, empty)
                 report.nodes += len(batch)
                 if progress:
                     progress(len(batch))
@@ -367,6 +370,19 @@ def push_store(target: Neo4jTarget, store: OxigraphStore, **options: Any) -> Pus
     """Push a store's graph with its full provenance (options as :func:`push`)."""
     return push(target, node_rows(store), edge_rows(store),
                 provenance=store_provenance(store), **options)
+
+
+def _write_nodes(run: _Connection, label: str, rows: list[dict[str, Any]], new: bool) -> None:
+    """Merge the rows' nodes, or create them when the push began on an empty database."""
+    from neo4j.exceptions import ConstraintError
+
+    if new:
+        try:
+            run(cypher.create_nodes(label), {"rows": rows})
+            return
+        except ConstraintError:  # this batch replayed after its commit went through
+            pass
+    run(cypher.merge_nodes(label), {"rows": rows})
 
 
 _Grouped = dict[tuple[str, str, str], list[list[Any]]]

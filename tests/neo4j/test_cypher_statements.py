@@ -14,7 +14,8 @@ HOSTILE = "区司法局'}) DETACH DELETE n //\"$x"
 
 @pytest.mark.parametrize("bad", ["Agency) DETACH DELETE (n", "agency", "Person", ""])
 def test_cypher_statements_refuse_a_label_outside_the_model(bad):
-    for build in (cypher.node_constraint, cypher.forget_texts, cypher.merge_nodes):
+    for build in (cypher.node_constraint, cypher.forget_texts, cypher.merge_nodes,
+                  cypher.create_nodes):
         with pytest.raises(ValueError):
             build(bad)
     with pytest.raises(ValueError):
@@ -31,7 +32,8 @@ def test_cypher_statements_refuse_a_type_outside_the_model(bad):
 
 
 def test_cypher_statements_take_rows_as_parameters():
-    statements = [cypher.merge_nodes(label) for label in cypher.LABELS] + [
+    statements = [build(label) for label in cypher.LABELS
+                  for build in (cypher.merge_nodes, cypher.create_nodes)] + [
         cypher.create_relations(rel, start[0], end[0])
         for rel, (start, end) in cypher.RELATIONS.items()
     ]

@@ -122,3 +122,48 @@ def test_neo4j_writer_replayed_relationship_batches_add_nothing(neo4j_target, tw
     report = push_store(neo4j_target, two_texts_store, batch_size=3)
     assert snapshot(neo4j_target) == clean
     assert report.relationships == sum(1 for _ in edge_rows(two_texts_store))
+
+
+def _recording(monkeypatch, twice: str = "") -> list[str]:
+    """The statements the writer runs one by one; those starting with ``twice`` run twice
+    (a replay after the commit went through)."""
+    seen: list[str] = []
+    call = neo4j_writer._Connection.__call__
+
+    def recording(self, statement, params=None):
+        seen.append(statement)
+        if twice and statement.startswith(twice):
+            call(self, statement, params)
+        return call(self, statement, params)
+
+    monkeypatch.setattr(neo4j_writer._Connection, "__call__", recording)
+    return seen
+
+
+CREATE_NODES = "UNWIND $rows AS row CREATE (n:"
+
+
+def test_neo4j_writer_first_push_creates_what_merging_gives(neo4j_target, tmp_path, monkeypatch):
+    both = build_store(tmp_path / "both", [heming_report(), fengqiao_report()])
+    seen = _recording(monkeypatch)
+    push_store(neo4j_target, both)
+    assert any(s.startswith(CREATE_NODES) for s in seen)  # the empty database's path
+    created = snapshot(neo4j_target)
+
+    _empty(neo4j_target)
+    push_store(neo4j_target, build_store(tmp_path / "one", [fengqiao_report()]))
+    seen.clear()
+    push_store(neo4j_target, both)
+    assert not any(s.startswith(CREATE_NODES) for s in seen)  # merged into what is there
+    assert snapshot(neo4j_target) == created
+
+
+def test_neo4j_writer_replayed_first_push_node_batches_add_nothing(neo4j_target,
+                                                                  two_texts_store, monkeypatch):
+    push_store(neo4j_target, two_texts_store)
+    clean = snapshot(neo4j_target)
+    _empty(neo4j_target)
+
+    _recording(monkeypatch, twice=CREATE_NODES)
+    push_store(neo4j_target, two_texts_store, batch_size=3)
+    assert snapshot(neo4j_target) == clean
