@@ -264,11 +264,13 @@ class RelationsComponent(RuleComponent):
     def about(self, text: str, by_sentence: dict, figures: list[Ent]) -> list[dict]:
         out = []
         for figure in figures:
-            in_sentence = by_sentence["measures"].get(figure.sentence, [])
-            # only a measure within ABOUT_REACH can be the target: the others are not read
-            # (comparing each figure with every measure of a long sentence was quadratic)
-            measures = in_sentence[ending_by(in_sentence, figure.start - ABOUT_REACH - 1):
-                                   starting_from(in_sentence, figure.end + ABOUT_REACH + 1)]
+            measures = by_sentence["measures"].get(figure.sentence, [])
+            if len(measures) > 1:
+                # only a measure within ABOUT_REACH can be the target: the others are not
+                # read (comparing each figure with every measure of a long sentence was
+                # quadratic)
+                measures = measures[ending_by(measures, figure.start - ABOUT_REACH - 1):
+                                    starting_from(measures, figure.end + ABOUT_REACH + 1)]
             in_item = [m for m in measures if self.same_clause(text, figure, m, ITEM_END)]
             in_clause = [m for m in measures if self.same_clause(text, figure, m, CLAUSE_END)]
             # the narrowest span holding a measure, the one printed before the figure first
@@ -335,15 +337,15 @@ class CarryVerbs:
 
     def __init__(self, pattern: re.Pattern, text: str, starts: list[int]) -> None:
         self.pattern, self.text, self.starts = pattern, text, starts
-        self.found: dict[int, list[re.Match]] = {}
+        self.found: dict[int, tuple[list[re.Match], list[int]]] = {}  # matches, their ends
 
     def last_before(self, sentence: int, pos: int) -> re.Match | None:
-        verbs = self.found.get(sentence)
-        if verbs is None:
+        if sentence not in self.found:
             end = self.starts[sentence + 1] if sentence + 1 < len(self.starts) else len(self.text)
-            verbs = self.found[sentence] = list(
-                self.pattern.finditer(self.text, self.starts[sentence], end))
-        i = bisect_right(verbs, pos, key=lambda m: m.end())
+            verbs = list(self.pattern.finditer(self.text, self.starts[sentence], end))
+            self.found[sentence] = (verbs, [m.end() for m in verbs])
+        verbs, ends = self.found[sentence]
+        i = bisect_right(ends, pos)
         if i < len(verbs) and verbs[i].start() < pos:
             cut = list(self.pattern.finditer(self.text, verbs[i].start(), pos))
             if cut:
@@ -353,33 +355,40 @@ class CarryVerbs:
 
 class Actors:
     """Which agencies of one sentence act (not framing the sentence: 在市委领导下, nor a
-    place or an addressee: 向区政府报告), each judged once with the list it stands in."""
+    place or an addressee: 向区政府报告), each judged once with the list it stands in,
+    in text order and only as far as a verb asks (the agencies after it never are)."""
 
     def __init__(self, text: str, agencies: list[Ent]) -> None:
-        self.agencies = agencies
-        acting: list[bool] = []
-        list_start = 0  # where the list an agency ends (A、B和C) starts
-        for i, agency in enumerate(agencies):
+        self.text, self.agencies = text, agencies
+        self.last: list[int] = []  # index of the last acting agency up to each one judged
+        self.first = -1  # index of the first acting one, once judged
+        self.list_start = 0  # where the list the last judged agency ends (A、B和C) starts
+
+    def judge(self, end: int) -> None:
+        """Judge ``agencies[:end]``."""
+        text, agencies, last = self.text, self.agencies, self.last
+        for i in range(len(last), end):
+            agency = agencies[i]
             before = agencies[i - 1] if i else None
             if (before is None or agency.start - before.end > LIST_GAP
                     or not LIST_JOINER.match(text[before.end:agency.start])):
-                list_start = agency.start
-            acting.append(not FRAME.match(text, agency.end)
-                          and not text.endswith(NOT_ACTOR_BEFORE, 0, list_start))
-        # index of the last acting agency up to each one, and of the first acting one
-        self.last: list[int] = []
-        for i, acts in enumerate(acting):
-            self.last.append(i if acts else (self.last[-1] if i else -1))
-        self.first = acting.index(True) if True in acting else len(agencies)
+                self.list_start = agency.start
+            acts = (not FRAME.match(text, agency.end)
+                    and not text.endswith(NOT_ACTOR_BEFORE, 0, self.list_start))
+            last.append(i if acts else (last[-1] if i else -1))
+            if acts and self.first < 0:
+                self.first = i
 
     def last_acting(self, start: int, end: int) -> Ent | None:
         """The last acting one of ``agencies[start:end]``."""
+        self.judge(end)
         i = self.last[end - 1] if end > 0 else -1
         return self.agencies[i] if i >= start else None
 
     def first_acting(self, end: int) -> Ent | None:
         """The first acting one of ``agencies[:end]``."""
-        return self.agencies[self.first] if self.first < end else None
+        self.judge(end)
+        return self.agencies[self.first] if 0 <= self.first < end else None
 
 
 def link(kind: str, source: Ent | str, target: Ent, sentence: int,
