@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 import pyoxigraph as ox
-from policykg.graph.query import ParamValue, Table, parse_results, values_clause
+from policykg.graph.query import ParamValue, Table, parse_results, with_values
 from policykg.graph.rdf import TextGraph
 from policykg.ontology.errors import EndpointError, EndpointUnreachableError, QueryError
 
@@ -60,7 +60,7 @@ class Endpoint:
 
     def query(self, query: str, params: Mapping[str, ParamValue] | None = None) -> Table:
         """Run a SELECT or ASK over HTTP; parameters go in as a trailing VALUES block."""
-        body = (query + values_clause(params or {})).encode("utf-8")
+        body = with_values(query, params or {}).encode("utf-8")
         request = urllib.request.Request(
             self.query_url,
             data=body,

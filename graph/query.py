@@ -191,12 +191,29 @@ def run_local(
 ) -> Table:
     """Run a SELECT or ASK on the embedded store, the union of the named graphs as default."""
     try:
-        result = store.query(query + values_clause(params or {}), use_default_graph_as_union=True)
+        result = store.query(with_values(query, params or {}), use_default_graph_as_union=True)
     except SyntaxError as err:
         raise QueryError(f"malformed SPARQL: {_first_line(err)}") from err
     except OSError as err:
         raise QueryError(f"the store failed the query: {_first_line(err)}") from err
     return _to_table(result)
+
+
+PARAMETERS = "# parameters"  # a line of a .rq file: where its VALUES block goes
+
+
+def with_values(query: str, params: Mapping[str, ParamValue]) -> str:
+    """The query with its parameters bound by a ``VALUES`` block (:func:`values_clause`):
+    on the query's ``# parameters`` line if it has one, else at its end.
+
+    A block placed first in the pattern that looks the value up makes Oxigraph start from
+    it; a trailing one is joined only after the whole pattern has been matched."""
+    lines = query.splitlines()
+    at = [i for i, line in enumerate(lines) if line.strip() == PARAMETERS]
+    if not params or not at:
+        return query + values_clause(params)
+    lines[at[0]] = values_clause(params).strip()
+    return "\n".join(lines) + "\n"
 
 
 def values_clause(params: Mapping[str, ParamValue]) -> str:
