@@ -10,6 +10,7 @@ from neo4j import GraphDatabase
 from policykg.graph.build import write_extraction
 from policykg.graph.neo4j_writer import Neo4jTarget
 from policykg.graph.store import OxigraphStore, open_store
+from policykg.graph.summary import refresh_summary
 from policykg.ontology.records import (
     AUTHOR,
     AgencyRecord,
@@ -159,4 +160,5 @@ def build_store(path: Path, extractions: list[Extraction]) -> OxigraphStore:
     store = open_store(path)
     for extraction in extractions:
         write_extraction(store, extraction)
+    refresh_summary(store)  # as a build ends: the whole-graph queries read it
     return store
