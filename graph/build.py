@@ -27,6 +27,9 @@ class Writer(Protocol):
     def commit(self) -> None:
         """Write whatever ``write_graph`` still holds back."""
 
+    def flush(self) -> None:
+        """At the end of a build: commit, and leave the store quick to open again."""
+
     def write_text(self, text_iri: str, quads: Iterable[ox.Quad | ox.Triple]) -> int:
         """Replace the text's named graph by these statements (one transaction)."""
 

@@ -104,6 +104,9 @@ class EndpointWriter:
     def commit(self) -> None:
         """Nothing to do: every graph was sent as it came."""
 
+    def flush(self) -> None:
+        """Nothing to do: the server keeps its own store."""
+
     def write_text(self, text_iri: str, quads: Iterable[ox.Quad | ox.Triple]) -> int:
         """Replace the text's graph with these statements; returns how many were sent."""
         graph = ox.NamedNode(text_iri)

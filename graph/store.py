@@ -16,13 +16,16 @@ the file is removed after it; a store opened for writing that still has that fil
 left by a killed build, and first takes out every text of that batch (``recovered``),
 which the next build then writes again; until then the store cannot be opened read-only.
 Texts already in the store are never in a bulk load: they are replaced one transaction
-each, as above.
+each, as above, unless a graph is too big for one transaction (``BULK_EVERY`` statements
+or more: the summary graph of a large corpus), which is taken out and bulk-loaded under
+the same note. ``flush`` at the end of a build leaves no log for the next open to replay.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -87,6 +90,8 @@ class OxigraphStore:
             elif statement.graph_name != graph:
                 raise StoreError(f"{text_iri}: a statement belongs to {statement.graph_name}")
             statements.append(statement)
+        if len(statements) >= BULK_EVERY:
+            return self._replace_in_bulk(text_iri, statements)
         self._unflushed += len(statements)
         if self._unflushed >= FLUSH_EVERY:
             # RocksDB keeps writes in memtables that grow past 2 GB over a long build before
@@ -126,19 +131,42 @@ class OxigraphStore:
         """Bulk-load the new texts gathered by ``write_graph``."""
         if not self._bulk:
             return
+        data = b"".join(self._bulk.values())
+        with self._pending(list(self._bulk)):
+            self._run(lambda: self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS),
+                      f"cannot write {len(self._bulk)} texts")
+        self._bulk.clear()
+        self._bulk_size = 0
+
+    def flush(self) -> None:
+        """Write the memtables to disk: the next open then has no log to replay (which
+        takes seconds and about 1 KB of memory per statement written since the flush)."""
+        self.commit()
+        if self._unflushed:
+            self._run(self.store.flush, "cannot flush")
+            self._unflushed = 0
+
+    def _replace_in_bulk(self, iri: str, statements: list[ox.Quad]) -> int:
+        # One transaction holds all its writes in memory: for a graph this big (the
+        # summary graph of a large corpus) that is gigabytes. Out and in, under the note.
+        self.commit()
+        with self._pending([iri]):
+            self._run(lambda: self.store.remove_graph(ox.NamedNode(iri)), f"cannot write {iri}")
+            self._run(lambda: self.store.bulk_extend(statements), f"cannot write {iri}")
+        return len(statements)
+
+    @contextmanager
+    def _pending(self, iris: list[str]) -> Iterator[None]:
+        """The note that these graphs are being written in bulk, there while they are."""
         pending = self.path / PENDING
         written = pending.with_name(PENDING + ".new")
         try:
-            written.write_text("".join(f"{iri}\n" for iri in self._bulk), "utf-8")
+            written.write_text("".join(f"{iri}\n" for iri in iris), "utf-8")
             os.replace(written, pending)  # the list is whole, or not there at all
         except OSError as err:
             raise StoreError(f"{self.path}: cannot write {pending.name} ({err})") from err
-        data = b"".join(self._bulk.values())
-        self._run(lambda: self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS),
-                  f"cannot write {len(self._bulk)} texts")
+        yield
         pending.unlink()
-        self._bulk.clear()
-        self._bulk_size = 0
 
     def _recover(self) -> None:
         pending = self.path / PENDING

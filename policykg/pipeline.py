@@ -136,6 +136,7 @@ def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = N
     finally:
         writer.commit()  # also when stopped: what was extracted is written whole
     refresh_summary(writer, force=force)  # the whole-graph queries' rows; none if no text changed
+    writer.flush()
     return result
 
 

@@ -42,4 +42,5 @@ def run(args: argparse.Namespace) -> int:
             print(f"policykg: {name}: not in the graph", file=sys.stderr)
             missing += 1
     refresh_summary(writer)  # once for all the files (nothing when none was there)
+    writer.flush()
     return 1 if missing else 0

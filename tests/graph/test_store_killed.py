@@ -195,3 +195,28 @@ def test_store_killed_bulk_load_is_taken_out_on_reopen(tmp_path):
     del store
     assert OxigraphStore(path).recovered == []  # once
     assert len(OxigraphStore(path, read_only=True).text_iris()) == 15
+
+
+def test_store_killed_graph_too_big_for_one_transaction_is_replaced_whole(tmp_path):
+    # A graph of BULK_EVERY statements or more (the summary graph of a large corpus) is
+    # taken out and bulk-loaded under the same note: after it the graph is the new one.
+    from policykg.graph.store import BULK_EVERY
+
+    store = OxigraphStore(tmp_path / "store")
+    iri = "https://w3id.org/policykg/id/text/big"
+    p = ox.NamedNode("https://w3id.org/policykg/ns#printed")
+
+    def version(tag: str) -> list[ox.Triple]:
+        return [ox.Triple(ox.NamedNode(f"https://w3id.org/policykg/id/figure/{i}"), p,
+                          ox.Literal(f"{tag} {i}")) for i in range(BULK_EVERY + 3)]
+
+    for tag in ("A", "B"):
+        assert store.write_text(iri, version(tag)) == BULK_EVERY + 3
+        graph = ox.NamedNode(iri)
+        tags = {q.object.value.split()[0]
+                for q in store.store.quads_for_pattern(None, None, None, graph)}
+        assert tags == {tag}
+        assert not (tmp_path / "store" / "policykg-pending").exists()
+    store.flush()
+    del store
+    assert len(OxigraphStore(tmp_path / "store", read_only=True).text_iris()) == 1
