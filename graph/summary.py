@@ -29,7 +29,7 @@ from policykg.graph.query import Table, run_local, to_term
 from policykg.graph.store import OxigraphStore
 from policykg.ontology.namespaces import COLUMN, PKG, RDF, SUMMARY_GRAPH
 
-__all__ = ["SUMMARISED", "definition", "refresh_summary"]
+__all__ = ["SUMMARISED", "definition", "refresh_summary", "state_query"]
 
 #: The named queries that read the summary graph, each defined by queries/summary_<name>.rq.
 SUMMARISED = (
@@ -57,6 +57,11 @@ def refresh_summary(target: OxigraphStore | EndpointWriter, force: bool = False)
     for name in SUMMARISED:
         triples += _rows(name, _table(target, definition(name)))
     return target.write_text(SUMMARY_GRAPH, triples)
+
+
+def state_query() -> str:
+    """The query giving the summary's digest row: no row, no summary graph yet."""
+    return _query("summary_state.rq")
 
 
 def definition(name: str) -> str:

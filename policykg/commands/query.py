@@ -10,6 +10,7 @@ from policykg.commands import neo4j
 from policykg.graph import query as q
 from policykg.graph.endpoint import Endpoint
 from policykg.graph.store import DEFAULT_STORE, open_store
+from policykg.graph.summary import SUMMARISED, state_query
 from policykg.ontology.errors import QueryError
 
 
@@ -64,9 +65,19 @@ def run(args: argparse.Namespace) -> int:
         raise QueryError("--graph-store goes with --sparql-endpoint")
     text, params = _query_and_params(args)
     if args.sparql_endpoint:
-        table = Endpoint.from_url(args.sparql_endpoint, args.graph_store).query(text, params)
+        endpoint = Endpoint.from_url(args.sparql_endpoint, args.graph_store)
+        run_query = endpoint.query
     else:
-        table = q.run_local(open_store(args.store, read_only=True).store, text, params)
+        store = open_store(args.store, read_only=True).store
+
+        def run_query(text: str, params: dict[str, q.ParamValue] | None = None) -> q.Table:
+            return q.run_local(store, text, params)
+    table = run_query(text, params)
+    if not table.rows and args.name in SUMMARISED and not run_query(state_query()).rows:
+        # An empty answer would be wrong, not empty: the rows are not computed yet.
+        raise QueryError(f"{args.name} reads the summary graph, which this store does not "
+                         "have yet (built before policykg kept one): run `policykg build` "
+                         "once, it computes the summary even when no file changed")
     sys.stdout.write(q.render(table, args.format))
     return 0
 

@@ -108,3 +108,29 @@ def test_query_cli_missing_store_is_one_line(capsys, tmp_path):
     code, _, err = _run(capsys, "--name", "measures", "--store", str(tmp_path / "none"))
     assert code == 1
     assert "no store here" in err and err.count("\n") == 1
+
+
+@pytest.mark.slow
+def test_query_cli_store_without_summary_says_to_build_not_empty_rows(samples_dir, tmp_path,
+                                                                      capsys):
+    # A store built before the summary graph existed: its summarised queries would answer
+    # with no rows, which is wrong, so the CLI says what to do; a build with no file
+    # changed then computes the summary.
+    import pyoxigraph as ox
+    from policykg.graph.store import OxigraphStore
+    from policykg.ontology.namespaces import SUMMARY_GRAPH
+
+    store = str(tmp_path / "store")
+    assert main(["build", str(samples_dir), "--store", store]) == 0
+    opened = OxigraphStore(store)
+    opened.store.remove_graph(ox.NamedNode(SUMMARY_GRAPH))
+    opened.flush()
+    del opened
+    capsys.readouterr()
+    code, out, err = _run(capsys, "--name", "most-cited-documents", "--store", store)
+    assert code == 1 and not out
+    assert "run `policykg build` once" in err
+    assert main(["build", str(samples_dir), "--store", store]) == 0
+    code, out, _ = _run(capsys, "--name", "most-cited-documents", "--store", store,
+                        "--format", "csv")
+    assert code == 0 and len(out.splitlines()) > 2
