@@ -32,7 +32,6 @@ from policykg.extract.pipeline import shared_pipeline
 from policykg.ontology.errors import ExtractionError, PolicyKGError
 from policykg.ontology.records import Extraction
 
-Result = tuple[Path, Extraction | PolicyKGError]
 Then = Callable[[Extraction], Any]
 
 
@@ -86,7 +85,7 @@ def _extract_batch(paths: list[str], then: Then | None) -> list[tuple[Path, Any]
     return out
 
 
-def _unpack(rows: list[tuple[Path, Any]]) -> Iterator[Result]:
+def _unpack(rows: list[tuple[Path, Any]]) -> Iterator[tuple[Path, Any]]:
     for path, result in rows:
         yield path, result.rebuild() if isinstance(result, _Failure) else result
 

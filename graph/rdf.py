@@ -46,22 +46,22 @@ class _Terms:
 _RDF, _SKOS, _PKG, _ELI, _XSD, _PROV, _ORG, _OA, _DCTERMS = (
     _Terms(v) for v in (ns.RDF, ns.SKOS, ns.PKG, ns.ELI, ns.XSD, ns.PROV, ns.ORG, ns.OA,
                         ns.DCTERMS))
-_XSD_STRING = str(_XSD.string)
-_XSD_DECIMAL = str(_XSD.decimal)
-_XSD_INTEGER = str(_XSD.integer)
-_XSD_DATE = str(_XSD.date)
-_XSD_GYEAR = str(_XSD.gYear)
+_XSD_STRING = _XSD.string
+_XSD_DECIMAL = _XSD.decimal
+_XSD_INTEGER = _XSD.integer
+_XSD_DATE = _XSD.date
+_XSD_GYEAR = _XSD.gYear
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 #: link kind → (predicate, subject kinds, object kinds, whether the triple runs target → source)
 LINK_PREDICATES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], bool]] = {
-    "issued": (str(_ELI.passed_by), ("Agency",), ("Document",), True),
-    "implements": (str(_ELI.ensures_implementation_of), ("Document",), ("Document",), False),
-    "establishes": (str(_PKG.establishedBy), ("Document",), ("Measure",), True),
-    "carries_out": (str(_PKG.carriesOut), ("Agency",), ("Measure",), False),
-    "member_of": (str(_ORG.memberOf), ("Agency",), ("Agency",), False),
-    "part_of": (str(_ORG.subOrganizationOf), ("Agency",), ("Agency",), False),
-    "about": (str(_PKG.about), ("Figure",), ("Document", "Agency", "Measure"), False),
+    "issued": (_ELI.passed_by, ("Agency",), ("Document",), True),
+    "implements": (_ELI.ensures_implementation_of, ("Document",), ("Document",), False),
+    "establishes": (_PKG.establishedBy, ("Document",), ("Measure",), True),
+    "carries_out": (_PKG.carriesOut, ("Agency",), ("Measure",), False),
+    "member_of": (_ORG.memberOf, ("Agency",), ("Agency",), False),
+    "part_of": (_ORG.subOrganizationOf, ("Agency",), ("Agency",), False),
+    "about": (_PKG.about, ("Figure",), ("Document", "Agency", "Measure"), False),
 }
 
 _TYPES = {
@@ -138,8 +138,8 @@ def text_graph(resolved: ResolvedText) -> TextGraph:
     ex = resolved.extraction
     text = resolved.iri
     w = _Writer(text)
-    w.add(text, _RDF.type, str(_PKG.Text))
-    w.add(text, _RDF.type, str(_PROV.Entity))
+    w.add(text, _RDF.type, _PKG.Text)
+    w.add(text, _RDF.type, _PROV.Entity)
     w.lit(text, _DCTERMS.identifier, ex.text_id)
     w.lit(text, _PKG.key, ex.text_id)
     w.lit(text, _SKOS.prefLabel, ex.meta.title or ex.text_id, "zh")
@@ -184,7 +184,7 @@ def text_graph(resolved: ResolvedText) -> TextGraph:
             w.add(iri, _ORG.classification, ns.agency_kind_iri(agency.kind))
     for iri, measure in known.items():
         if isinstance(measure, MeasureRecord):
-            w.add(iri, _SKOS.inScheme, str(_PKG.measures))
+            w.add(iri, _SKOS.inScheme, _PKG.measures)
             w.lit(iri, _PKG.measureKind, measure.kind)
     for iri, metric in known.items():
         if not isinstance(metric, MetricRecord):
@@ -228,16 +228,16 @@ def _mention(w: _Writer, resolved: ResolvedText, entity: Entity, mention: Mentio
     ex = resolved.extraction
     iri = ns.mention_iri(ex.text_id, entity.iri, mention.start, mention.end)
     target, selector = f"{iri}/target", f"{iri}/selector"
-    w.add(iri, _RDF.type, str(_PKG.Mention))
-    w.add(iri, _RDF.type, str(_OA.Annotation))
+    w.add(iri, _RDF.type, _PKG.Mention)
+    w.add(iri, _RDF.type, _OA.Annotation)
     w.add(iri, _OA.hasBody, entity.iri)
     w.add(iri, _OA.hasTarget, target)
     w.lit(iri, _PKG.printed, mention.text)
     _sentence(w, iri, ex, mention.sentence)
-    w.add(target, _RDF.type, str(_OA.SpecificResource))
+    w.add(target, _RDF.type, _OA.SpecificResource)
     w.add(target, _OA.hasSource, resolved.iri)
     w.add(target, _OA.hasSelector, selector)
-    w.add(selector, _RDF.type, str(_OA.TextPositionSelector))
+    w.add(selector, _RDF.type, _OA.TextPositionSelector)
     # xsd:integer, not nonNegativeInteger: Oxigraph stores the derived type as integer.
     w.typed(selector, _OA.start, mention.start, _XSD_INTEGER)
     w.typed(selector, _OA.end, mention.end, _XSD_INTEGER)
@@ -258,7 +258,7 @@ def _links(w: _Writer, resolved: ResolvedText, graph: TextGraph) -> None:
             # The text cites the document whoever the sentence names as citing it.
             for target in targets:
                 if target.kind == "Document":
-                    _assert(w, resolved, resolved.iri, str(_ELI.cites), target.iri,
+                    _assert(w, resolved, resolved.iri, _ELI.cites, target.iri,
                             link.sentence, link.trigger)
                     graph.links += 1
             continue
@@ -284,7 +284,7 @@ def _links(w: _Writer, resolved: ResolvedText, graph: TextGraph) -> None:
         sentence = doc.mentions[0].sentence if doc.mentions else None
         for agency in issuer_agencies(doc.issuer, resolved.place, ex.text_id):
             _entity(w, agency)
-            _assert(w, resolved, entity.iri, str(_ELI.passed_by), agency.iri, sentence, None)
+            _assert(w, resolved, entity.iri, _ELI.passed_by, agency.iri, sentence, None)
             graph.links += 1
 
 
@@ -292,7 +292,7 @@ def _assert(w: _Writer, resolved: ResolvedText, s: str, p: str, o: str,
             sentence: int | None, trigger: str | None) -> None:
     w.add(s, p, o)
     iri = ns.assertion_iri(resolved.extraction.text_id, s, p, o, sentence, trigger)
-    w.add(iri, _RDF.type, str(_PKG.Assertion))
+    w.add(iri, _RDF.type, _PKG.Assertion)
     w.add(iri, _RDF.subject, s)
     w.add(iri, _RDF.predicate, p)
     w.add(iri, _RDF.object, o)

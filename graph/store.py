@@ -61,7 +61,7 @@ class OxigraphStore:
             if read_only:
                 if not (self.path / "CURRENT").exists():
                     raise StoreError(f"{self.path}: no store here (run `policykg build`)")
-                if (self.path / PENDING).exists():  # a reader must not see a text in part
+                if self._pending_note.exists():  # a reader must not see a text in part
                     raise StoreError(f"{self.path}: a build stopped while writing new texts "
                                      "(run `policykg build` again: it takes them out first)")
                 self.store = ox.Store.read_only(str(self.path))
@@ -158,7 +158,7 @@ class OxigraphStore:
     @contextmanager
     def _pending(self, iris: list[str]) -> Iterator[None]:
         """The note that these graphs are being written in bulk, there while they are."""
-        pending = self.path / PENDING
+        pending = self._pending_note
         written = pending.with_name(PENDING + ".new")
         try:
             written.write_text("".join(f"{iri}\n" for iri in iris), "utf-8")
@@ -168,8 +168,12 @@ class OxigraphStore:
         yield
         pending.unlink()
 
+    @property
+    def _pending_note(self) -> Path:
+        return self.path / PENDING
+
     def _recover(self) -> None:
-        pending = self.path / PENDING
+        pending = self._pending_note
         if not pending.exists():
             return
         iris = [line for line in pending.read_text("utf-8").splitlines() if line]

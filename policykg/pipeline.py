@@ -84,10 +84,17 @@ def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = N
     ``force`` rebuilds unchanged files too (after an upgrade of the extractor).
     """
     files, errors = collect_files(paths)
-    result = BuildReport(failures=list(errors))
+    result = BuildReport()
     say = report or (lambda line: tqdm.write(line, file=sys.stderr))
-    for err in errors:
+
+    def fail(err: PolicyKGError) -> None:
+        # Kept without its traceback: that would hold this frame, and so the writer (an
+        # open store), alive after the build.
+        result.failures.append(err.with_traceback(None))
         say(f"policykg: {err}")
+
+    for err in errors:
+        fail(err)
     if progress is None:
         progress = sys.stderr.isatty()
     todo = []
@@ -96,8 +103,7 @@ def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = N
         if stems.setdefault(path.stem, path) != path:
             clash = InputError(str(path), f"same file name stem as {stems[path.stem]}: "
                                           "a text is known by its stem, rename one")
-            result.failures.append(clash)
-            say(f"policykg: {clash}")
+            fail(clash)
             continue
         sha = _sha256(path)
         if not force and sha is not None and writer.has_text(text_iri(path.stem), sha):
@@ -115,18 +121,14 @@ def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = N
         for path, graph in bar:
             bar.set_postfix_str(path.name, refresh=False)
             if isinstance(graph, PolicyKGError):
-                # Kept without its traceback: that would hold this frame, and so the
-                # writer (an open store), alive after the build.
-                result.failures.append(graph.with_traceback(None))
-                say(f"policykg: {graph}")
+                fail(graph)
                 continue
             try:
                 writer.write_graph(graph)
             except StoreError:
                 raise  # the store itself failed: no use going on
             except PolicyKGError as err:  # e.g. a server refused this one text
-                result.failures.append(err.with_traceback(None))
-                say(f"policykg: {err}")
+                fail(err)
                 continue
             result.built += 1
             result.triples += graph.count
