@@ -184,15 +184,15 @@ NAMED = MappingProxyType({
         "ORDER BY texts DESC, mentions DESC, agency"
     ),
     "agencies-together": (
-        "MATCH (t:Text)-[r1:MENTIONS]->(a1:Agency), (t)-[r2:MENTIONS]->(a2:Agency) "
-        "WHERE a1.label < a2.label OR (a1.label = a2.label AND a1.iri < a2.iri) "
+        "MATCH (a1:Agency) WHERE a1.label = $name OR $name IN coalesce(a1.printed, []) "
+        "MATCH (t:Text)-[r1:MENTIONS]->(a1), (t)-[r2:MENTIONS]->(a2:Agency) WHERE a2 <> a1 "
         "WITH a1, a2, t, [i IN coalesce(r1.mention_indexes, []) "
         "  WHERE i >= 0 AND i IN coalesce(r2.mention_indexes, [])] AS shared "
         "UNWIND CASE WHEN shared = [] THEN [null] ELSE shared END AS i "
         "WITH a1, a2, count(DISTINCT t) AS texts, "
         "  count(DISTINCT CASE WHEN i IS NOT NULL THEN t.iri + ' ' + toString(i) END) AS sentences "
-        "RETURN a1.label AS agency1, a2.label AS agency2, texts, sentences "
-        "ORDER BY texts DESC, sentences DESC, agency1, agency2"
+        "RETURN a1.label AS agency, a2.label AS other, texts, sentences "
+        "ORDER BY agency, texts DESC, sentences DESC, other"
     ),
     "documents-by-type-and-year": (
         "MATCH (d:Document) "

@@ -116,6 +116,7 @@ def test_endpoint_roundtrip_named_queries_agree_with_the_embedded_store(
         "texts-citing": [{"title": JIANDU}],
         "provenance-of": [{"name": "区司法局"}],
         "facts-of": [{"name": "一站式矛盾调解机制"}],
+        "agencies-together": [{"name": "区司法局"}, {"name": "市司法局"}],
     }
     for name, query in named_queries().items():
         for values in params.get(name, [{}]):

@@ -127,15 +127,16 @@ def _cases(texts):
             ("规定", 2023, 1),
         ]),
         # Each text's police and justice bureaus share one sentence; the government and
-        # the district office are only in the same text as them.
-        ("agencies-together", {}, [
+        # the district office are only in the same text as them. A name is matched whole,
+        # as printed or canonical: 公安局 alone names none.
+        ("agencies-together", {"name": "公安局"}, []),
+        ("agencies-together", {"name": "区公安局"}, [
             ("松涛区公安局", "松涛区司法局", 1, 1),
-            ("白鹭县公安局", "白鹭县司法局", 1, 1),
-            ("雾溪市公安局", "雾溪市司法局", 1, 1),
-            ("松涛区人民政府办公室", "松涛区公安局", 1, 0),
-            ("松涛区人民政府办公室", "松涛区司法局", 1, 0),
-            ("白鹭县公安局", "雾溪市人民政府", 1, 0),
-            ("白鹭县司法局", "雾溪市人民政府", 1, 0),
+            ("松涛区公安局", "松涛区人民政府办公室", 1, 0),
+        ]),
+        ("agencies-together", {"name": "雾溪市人民政府"}, [
+            ("雾溪市人民政府", "白鹭县公安局", 1, 0),
+            ("雾溪市人民政府", "白鹭县司法局", 1, 0),
             ("雾溪市人民政府", "雾溪市公安局", 1, 0),
             ("雾溪市人民政府", "雾溪市司法局", 1, 0),
         ]),

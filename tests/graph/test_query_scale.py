@@ -24,6 +24,7 @@ PARAMS = {
     "texts-citing": {"title": "雾溪市行政执法监督办法"},
     "provenance-of": {"name": "区司法局"},
     "facts-of": {"name": "雾溪市人民政府"},
+    "agencies-together": {"name": "区公安局"},
 }
 
 

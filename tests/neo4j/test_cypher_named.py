@@ -14,7 +14,7 @@ CASES: dict[str, list[dict[str, str]]] = {
     "most-cited-documents": [{}],
     "documents-of-issuer": [{"issuer": "鹤鸣市人民政府"}, {"issuer": "无此机构"}],
     "agencies-by-texts": [{}],
-    "agencies-together": [{}],
+    "agencies-together": [{"name": "市司法局"}, {"name": "无此机构"}],
     "documents-by-type-and-year": [{}],
     "documents-implemented": [{}],
     "facts-of": [{"name": "市司法局"}, {"name": GONGSHI}, {"name": "码上监督制度"}],
