@@ -45,6 +45,7 @@ from policykg.extract.pipeline import shared_pipeline
 from policykg.graph import query as q
 from policykg.graph.neo4j_writer import Neo4jTarget, push_store
 from policykg.graph.rdf import TextGraph
+from policykg.graph.resolve import resolve
 from policykg.graph.store import OxigraphStore
 from policykg.ontology.errors import PolicyKGError
 
@@ -380,38 +381,46 @@ def _query_child(store_dir: str, name: str, samples: dict[str, list[str]], runs:
                  budget: float, send: Any) -> None:
     store = OxigraphStore(store_dir, read_only=True).store
     named = q.named_query(name)
-    params, table, warm = {}, None, 0.0
+    # Every sample value set that gives rows: the runs go round them, so the p95 is over
+    # the values a user might ask for (an agency by its full name, or by a printed form
+    # such as 县信访局 that every county's bureau shares), not one value's best case.
+    chosen, rows, warm = [], [], 0.0
     for choice in _choices(named, samples):
         params = named.bind(choice)
         started = time.perf_counter()
         table = q.run_local(store, named.text, params)
-        warm = time.perf_counter() - started
-        if table.rows:
-            break
+        warm = max(warm, time.perf_counter() - started)
+        if table.rows or not named.params:
+            chosen.append(params)
+            rows.append(len(table.rows))
+    chosen = chosen or [params]
     times = []
-    for _ in range(max(1, min(runs, int(budget / max(warm, 1e-9))))):
+    for i in range(max(1, min(runs, int(budget / max(warm, 1e-9))))):
         started = time.perf_counter()
-        q.run_local(store, named.text, params)
+        q.run_local(store, named.text, chosen[i % len(chosen)])
         times.append((time.perf_counter() - started) * 1000)
     send.send({"p50_ms": statistics.median(times), "p95_ms": _percentile(times, 95),
-               "runs": len(times), "rows": len(table.rows) if table else 0,
-               "params": {k: str(v) for k, v in params.items()}})
+               "runs": len(times), "rows": max(rows, default=0), "values": len(chosen),
+               "params": [{k: str(v) for k, v in p.items()} for p in chosen]})
 
 
 def sample_values(paths: list[Path]) -> dict[str, list[str]]:
     """Parameter values by kind, from what these texts say: the agencies that issued
-    something and the documents they cite (as printed: the graph keeps printed forms)."""
-    issuers, agencies, titles, ids = [], [], [], []
+    something, each by its canonical name and as printed (a printed 县信访局 names every
+    county's bureau: the broad case), and the documents they cite, as printed."""
+    issuers, titles, ids = [], [], []
     for _path, ex in extract_many(paths):
         if isinstance(ex, PolicyKGError):
             continue
-        summary = ex.summary()
         ids.append(ex.text_id)
-        issuers += [row["agency"] for row in summary["issued"]]
-        agencies += summary["agencies"]
-        titles += [doc["title"] for doc in summary["documents"]]
-    first = list(dict.fromkeys(issuers + agencies))[:4] + list(dict.fromkeys(titles))[:2]
-    return {"label": first, "title": list(dict.fromkeys(titles))[:4], "string": ids[:4]}
+        entities = resolve(ex).entities
+        for link in ex.links:
+            if link.kind == "issued" and link.source in entities:
+                agency = entities[link.source]
+                issuers += [agency.label, *agency.printed]
+        titles += [doc["title"] for doc in ex.summary()["documents"]]
+    labels = list(dict.fromkeys(issuers))[:6] + list(dict.fromkeys(titles))[:2]
+    return {"label": labels, "title": list(dict.fromkeys(titles))[:4], "string": ids[:4]}
 
 
 def _choices(named: q.NamedQuery, samples: dict[str, list[str]]) -> Iterator[dict[str, str]]:
@@ -522,7 +531,7 @@ def render(result: dict[str, Any]) -> str:
             rows.append((f"query {name}", problem, "", ""))
             continue
         rows.append((f"query {name}", f"p50 {lat['p50_ms']:.1f} ms, p95 {lat['p95_ms']:.1f} ms",
-                     f"{lat['rows']} rows", f"{lat['runs']} runs"))
+                     f"≤ {lat['rows']} rows", f"{lat['runs']} runs, {lat['values']} values"))
     head = ("measure", "value", "baseline", "ratio")
     widths = [max(len(str(row[i])) for row in [head, *rows]) for i in range(4)]
     lines = ["  ".join(str(v).ljust(widths[i]) for i, v in enumerate(row)).rstrip()

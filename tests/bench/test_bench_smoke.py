@@ -67,6 +67,8 @@ def test_bench_smoke_every_named_query_timed(bench_run: tuple[dict, str]) -> Non
     for name, lat in queries.items():
         assert 0 < lat["p50_ms"] <= lat["p95_ms"], name
         assert lat["runs"] >= 1
+        # timed on values that give rows, not on an empty answer
+        assert lat["rows"] > 0 and lat["values"] >= 1, name
         assert f"query {name}" in table
 
 
