@@ -8,6 +8,12 @@ whose header comment says what it does::
     # description: the documents one agency issued, by title
     # param issuer (label): the agency's name, as printed or canonical
 
+A query whose rows are numbered in its order may say so with ``# page: rank`` (the
+variable holding the number, from 1): a page of it (:meth:`NamedQuery.page`) binds that
+variable to the wanted numbers, so the store looks up those rows alone. The summarised
+queries number theirs (graph/summary.py): the first 100 of 80,000 rows take milliseconds
+where all of them take seconds.
+
 A parameter's kind, in brackets, says which RDF term its value becomes: ``string`` (the
 default, a plain literal), ``label`` (a Chinese-tagged literal, as the graph's
 skos:prefLabel and skos:altLabel are), ``title`` (a document title normalised the way
@@ -27,10 +33,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Union
@@ -43,8 +50,12 @@ from policykg.ontology.errors import QueryError
 Cell = Union[str, int, float, bool, None]  # noqa: UP007  (a runtime alias)
 #: What a parameter may be given as: a plain value (a literal) or an RDF term.
 ParamValue = Union[str, int, float, ox.NamedNode, ox.Literal]  # noqa: UP007
+#: A binding: one value, or a sequence of them (one solution each).
+Binding = Union[ParamValue, Sequence[ParamValue]]  # noqa: UP007
 
 FORMATS = ("table", "csv", "json")
+#: A larger page is read whole and cut: its VALUES block would outweigh the reading.
+PAGE_ROWS_MAX = 10_000
 #: Query files that serve the code, not the analyst (no named queries).
 _HELPERS = ("view_", "writer_", "summary_")
 
@@ -58,7 +69,7 @@ _INTEGERS = {
     )
 }
 _FLOATS = {f"{_XSD}decimal", f"{_XSD}double", f"{_XSD}float"}
-_HEADER = re.compile(r"^#\s*(?:(name|description)\s*:|(param)\s)\s*(.*?)\s*$")
+_HEADER = re.compile(r"^#\s*(?:(name|description|page)\s*:|(param)\s)\s*(.*?)\s*$")
 _PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((\w+)\))?\s*:\s*(.*)$")
 #: Parameter kind -> how a command-line string becomes an RDF term.
 PARAM_KINDS = {
@@ -82,6 +93,17 @@ class NamedQuery:
     description: str
     params: dict[str, Param]
     text: str
+    page_by: str | None = None  # the variable numbering the rows from 1 (``# page:``)
+
+    def page(self, limit: int, offset: int = 0) -> dict[str, list[int]]:
+        """Bindings selecting rows ``offset + 1`` to ``offset + limit``; {} when the query
+        numbers no rows or the page is larger than :data:`PAGE_ROWS_MAX` (then run it
+        whole and :func:`cut` the table)."""
+        if limit < 0 or offset < 0:
+            raise QueryError("a page's limit and offset are whole numbers ≥ 0")
+        if not self.page_by or limit > PAGE_ROWS_MAX:
+            return {}
+        return {self.page_by: list(range(offset + 1, offset + limit + 1))}
 
     def bind(self, values: Mapping[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
         """The given strings as the terms of the declared parameters (all, and no others)."""
@@ -114,7 +136,7 @@ class Table:
 
 def parse_header(text: str, origin: str) -> NamedQuery:
     """Read the comment header of a .rq file (lines starting with ``#`` before the query)."""
-    name = description = None
+    name = description = page_by = None
     params: dict[str, Param] = {}
     for line in text.splitlines():
         line = line.strip()
@@ -131,6 +153,8 @@ def parse_header(text: str, origin: str) -> NamedQuery:
             name = value
         elif key == "description":
             description = value
+        elif key == "page":
+            page_by = _variable(value.split()[0]) if value else None
         else:
             param = _PARAM.match(value)
             if not param:
@@ -141,7 +165,8 @@ def parse_header(text: str, origin: str) -> NamedQuery:
             params[name_] = Param(kind or "string", what)
     if not name or not description:
         raise QueryError(f"{origin}: the header needs '# name:' and '# description:' lines")
-    return NamedQuery(name=name, description=description, params=params, text=text)
+    return NamedQuery(name=name, description=description, params=params, text=text,
+                      page_by=page_by)
 
 
 def named_queries() -> dict[str, NamedQuery]:
@@ -186,8 +211,14 @@ def to_term(value: ParamValue) -> ox.NamedNode | ox.Literal:
     return ox.Literal(str(value))
 
 
+def cut(table: Table, limit: int | None, offset: int = 0) -> Table:
+    """The table's rows ``offset + 1`` to ``offset + limit`` (all from there without limit)."""
+    end = None if limit is None else offset + limit
+    return Table(columns=table.columns, rows=table.rows[offset:end])
+
+
 def run_local(
-    store: ox.Store, query: str, params: Mapping[str, ParamValue] | None = None
+    store: ox.Store, query: str, params: Mapping[str, Binding] | None = None
 ) -> Table:
     """Run a SELECT or ASK on the embedded store, the union of the named graphs as default."""
     try:
@@ -202,7 +233,7 @@ def run_local(
 PARAMETERS = "# parameters"  # a line of a .rq file: where its VALUES block goes
 
 
-def with_values(query: str, params: Mapping[str, ParamValue]) -> str:
+def with_values(query: str, params: Mapping[str, Binding]) -> str:
     """The query with its parameters bound by a ``VALUES`` block (:func:`values_clause`):
     on the query's ``# parameters`` line if it has one, else at its end.
 
@@ -216,8 +247,9 @@ def with_values(query: str, params: Mapping[str, ParamValue]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def values_clause(params: Mapping[str, ParamValue]) -> str:
-    """A trailing ``VALUES`` block binding the parameters, each term serialised as N-Triples.
+def values_clause(params: Mapping[str, Binding]) -> str:
+    """A trailing ``VALUES`` block binding the parameters, each term serialised as N-Triples;
+    a parameter given a sequence of values gives a solution per value (per combination).
 
     The serialisation escapes quotes, backslashes and line breaks in literals, and
     pyoxigraph refuses IRIs with ``<>"{}|^`\\`` or spaces, so a value cannot leave its term.
@@ -225,8 +257,14 @@ def values_clause(params: Mapping[str, ParamValue]) -> str:
     if not params:
         return ""
     names = " ".join(f"?{_variable(name)}" for name in params)
-    terms = " ".join(str(to_term(value)) for value in params.values())
-    return f"\nVALUES ({names}) {{ ({terms}) }}\n"
+    columns = [[str(to_term(v)) for v in value] if _many(value) else [str(to_term(value))]
+               for value in params.values()]
+    rows = " ".join(f"({' '.join(row)})" for row in itertools.product(*columns))
+    return f"\nVALUES ({names}) {{ {rows} }}\n"
+
+
+def _many(value: Binding) -> bool:
+    return isinstance(value, Sequence) and not isinstance(value, str)
 
 
 def parse_results(body: bytes, content_type: str) -> Table:

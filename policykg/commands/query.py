@@ -48,6 +48,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     target.add_argument("--neo4j", action="store_true",
                         help="run --name's Cypher twin on Neo4j (connection as neo4j push)")
     neo4j.add_connection_arguments(parser)
+    parser.add_argument("--limit", type=_count, metavar="N",
+                        help="print at most N rows (default: all)")
+    parser.add_argument("--offset", type=_count, default=0, metavar="M",
+                        help="skip the first M rows (with --limit: a page)")
     parser.add_argument("--format", choices=q.FORMATS, default="table",
                         help="table (long cells cut for the terminal), or csv and json "
                         "(cells whole); default %(default)s")
@@ -59,20 +63,26 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(list_named())
         return 0
     if args.cypher or args.neo4j:
-        sys.stdout.write(q.render(neo4j.query_table(args), args.format))
+        table = q.cut(neo4j.query_table(args), args.limit, args.offset)
+        sys.stdout.write(q.render(table, args.format))
         return 0
     if args.graph_store and not args.sparql_endpoint:
         raise QueryError("--graph-store goes with --sparql-endpoint")
     text, params = _query_and_params(args)
+    # A named query that numbers its rows reads only the page's; any other is cut after.
+    page = q.named_query(args.name).page(args.limit, args.offset) \
+        if args.name and args.limit is not None else {}
     if args.sparql_endpoint:
         endpoint = Endpoint.from_url(args.sparql_endpoint, args.graph_store)
         run_query = endpoint.query
     else:
         store = open_store(args.store, read_only=True).store
 
-        def run_query(text: str, params: dict[str, q.ParamValue] | None = None) -> q.Table:
+        def run_query(text: str, params: dict[str, q.Binding] | None = None) -> q.Table:
             return q.run_local(store, text, params)
-    table = run_query(text, params)
+    table = run_query(text, params | page)
+    if not page:
+        table = q.cut(table, args.limit, args.offset)
     if not table.rows and args.name in SUMMARISED and not run_query(state_query()).rows:
         # An empty answer would be wrong, not empty: the rows are not computed yet.
         raise QueryError(f"{args.name} reads the summary graph, which this store does not "
@@ -80,6 +90,12 @@ def run(args: argparse.Namespace) -> int:
                          "once, it computes the summary even when no file changed")
     sys.stdout.write(q.render(table, args.format))
     return 0
+
+
+def _count(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number ≥ 0")
+    return int(value)
 
 
 def list_named() -> str:
@@ -93,7 +109,7 @@ def list_named() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _query_and_params(args: argparse.Namespace) -> tuple[str, dict[str, q.ParamValue]]:
+def _query_and_params(args: argparse.Namespace) -> tuple[str, dict[str, q.Binding]]:
     params: dict[str, str] = {}
     for spec in args.param:
         name, value = q.parse_param(spec)

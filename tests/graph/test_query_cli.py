@@ -134,3 +134,33 @@ def test_query_cli_store_without_summary_says_to_build_not_empty_rows(samples_di
     code, out, _ = _run(capsys, "--name", "most-cited-documents", "--store", store,
                         "--format", "csv")
     assert code == 0 and len(out.splitlines()) > 2
+
+
+@pytest.mark.parametrize("name", ["measures", "most-cited-documents", "agencies-by-texts"])
+def test_query_cli_pages_are_slices_of_the_whole(capsys, store_dir, name):
+    # Summarised queries read only a page's rows (graph/query.py, ``# page: rank``); the
+    # page must be exactly that slice of the whole answer, also past its end.
+    assert named_queries()[name].page_by == "rank"
+    _, whole, _ = _run(capsys, "--name", name, "--store", store_dir, "--format", "json")
+    rows = json.loads(whole)
+    assert len(rows) >= 3
+    for limit, offset in ((1, 0), (2, 1), (len(rows), 0), (5, len(rows) - 1), (3, len(rows))):
+        code, page, _ = _run(capsys, "--name", name, "--store", store_dir, "--format", "json",
+                             "--limit", str(limit), "--offset", str(offset))
+        assert code == 0
+        assert json.loads(page) == rows[offset:offset + limit], (limit, offset)
+
+
+def test_query_cli_limit_cuts_a_query_that_numbers_no_rows(capsys, store_dir):
+    args = ["--name", "texts-citing", "--param", f"title={JIANDU}", "--store", store_dir]
+    _, whole, _ = _run(capsys, *args, "--format", "csv")
+    code, page, _ = _run(capsys, *args, "--format", "csv", "--offset", "1", "--limit", "1")
+    assert code == 0
+    lines = whole.splitlines()
+    assert page.splitlines() == [lines[0], lines[2]]  # the header, then the second row
+
+
+def test_query_cli_limit_must_be_a_count(capsys, store_dir):
+    with pytest.raises(SystemExit):
+        main(["query", "--name", "measures", "--store", store_dir, "--limit", "-1"])
+    assert "whole number" in capsys.readouterr().err
