@@ -2,7 +2,7 @@
 
 Everything the text says goes into the graph named by the Text's IRI: the Text itself,
 the type, labels and properties of every entity it mentions, the edges between them, a
-``pkg:Mention`` (Web Annotation with a TextPositionSelector) per mention and a
+``pkg:Mention`` (a Web Annotation targeting ``{text}#char=start,end``) per mention and a
 ``pkg:Assertion`` per link. Labels and keys are functions of the canonical key, so the
 union of many texts' graphs agrees on them; printed forms become ``skos:altLabel``.
 """
@@ -227,20 +227,13 @@ def _document(w: _Writer, iri: str, doc: DocumentRecord) -> None:
 def _mention(w: _Writer, resolved: ResolvedText, entity: Entity, mention: Mention) -> None:
     ex = resolved.extraction
     iri = ns.mention_iri(ex.text_id, entity.iri, mention.start, mention.end)
-    target, selector = f"{iri}/target", f"{iri}/selector"
+    # One node, six statements (docs/model.md): the span is the target's IRI, no
+    # SpecificResource and selector nodes; pkg:Mention is an oa:Annotation by the ontology.
     w.add(iri, _RDF.type, _PKG.Mention)
-    w.add(iri, _RDF.type, _OA.Annotation)
     w.add(iri, _OA.hasBody, entity.iri)
-    w.add(iri, _OA.hasTarget, target)
+    w.add(iri, _OA.hasTarget, ns.span_iri(resolved.iri, mention.start, mention.end))
     w.lit(iri, _PKG.printed, mention.text)
     _sentence(w, iri, ex, mention.sentence)
-    w.add(target, _RDF.type, _OA.SpecificResource)
-    w.add(target, _OA.hasSource, resolved.iri)
-    w.add(target, _OA.hasSelector, selector)
-    w.add(selector, _RDF.type, _OA.TextPositionSelector)
-    # xsd:integer, not nonNegativeInteger: Oxigraph stores the derived type as integer.
-    w.typed(selector, _OA.start, mention.start, _XSD_INTEGER)
-    w.typed(selector, _OA.end, mention.end, _XSD_INTEGER)
 
 
 def _sentence(w: _Writer, iri: str, ex: Extraction, index: int | None) -> None:

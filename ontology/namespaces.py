@@ -41,6 +41,7 @@ __all__ = [
     "measure_iri",
     "mention_iri",
     "place_iri",
+    "span_iri",
     "text_iri",
 ]
 
@@ -69,8 +70,8 @@ ELI = ClosedNamespace(
 OA = ClosedNamespace(
     "http://www.w3.org/ns/oa#",
     [
-        "Annotation", "SpecificResource", "TextPositionSelector", "hasBody", "hasTarget",
-        "hasSource", "hasSelector", "start", "end",
+        # a pkg:Mention (an oa:Annotation by the ontology) has a body and a target (span_iri)
+        "hasBody", "hasTarget",
     ],
 )
 #: Resources (texts, documents, agencies, …) live under this base.
@@ -151,6 +152,13 @@ def figure_iri(text_id: str, value: float, unit: str) -> str:
 
 def mention_iri(text_id: str, body_iri: str, start: int, end: int) -> str:
     return f"{PKGR}mention/{key_hash(text_id, body_iri, start, end)}"
+
+
+def span_iri(text_iri: str, start: int, end: int) -> str:
+    """A mention's target: the characters [start, end) of the loaded text as an RFC 5147
+    fragment of the Text's IRI (``pkgr:text/bailu-2022#char=12,17``). Unambiguous: a
+    Text's IRI never holds ``#`` (``text_iri`` escapes it)."""
+    return f"{text_iri}#char={start},{end}"
 
 
 def assertion_iri(text_id: str, subject: str, predicate: str, obj: str,

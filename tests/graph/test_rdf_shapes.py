@@ -8,14 +8,20 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 from policykg.graph.build import graph_of
-from policykg.ontology.records import Extraction, Mention
+from policykg.ontology.records import Extraction
+
+OA = "http://www.w3.org/ns/oa#"
 
 
 def _conforms(store, shapes) -> tuple[bool, str]:
+    return _conforms_nquads(store.nquads().decode("utf-8"), shapes)
+
+
+def _conforms_nquads(nquads: str, shapes) -> tuple[bool, str]:
     from pyshacl import validate
 
     data = rdflib.Dataset()
-    data.parse(data=store.nquads().decode("utf-8"), format="nquads")
+    data.parse(data=nquads, format="nquads")
     conforms, _, report = validate(data, shacl_graph=shapes, inference="none")
     return conforms, report
 
@@ -26,13 +32,41 @@ def test_rdf_built_graphs_pass_the_shapes(query_extractions, new_store, shapes):
     assert conforms, report
 
 
-def test_rdf_shapes_reject_a_reversed_span(query_extractions, new_store, shapes):
-    record = Extraction.from_dict(json.loads(json.dumps(query_extractions[0].to_dict())))
-    bad = record.documents[0].mentions[0]
-    record.documents[0].mentions[0] = Mention(bad.end, bad.start, bad.sentence, bad.text)
-    conforms, report = _conforms(new_store([record]), shapes)
+def _one_mention_changed(extraction, predicate: str, replace) -> str:
+    """The text's N-Quads with one mention's `predicate` statement replaced (or dropped)."""
+    lines = graph_of(extraction).nquads.decode("utf-8").splitlines(keepends=True)
+    mention = next(line.split()[0] for line in lines if "/id/mention/" in line.split()[0])
+    at = next(i for i, line in enumerate(lines)
+              if line.startswith(mention) and line.split()[1] == f"<{predicate}>")
+    lines[at] = replace(lines[at], mention)
+    return "".join(lines)
+
+
+@pytest.mark.parametrize("term", ["hasBody", "hasTarget"])
+def test_rdf_shapes_reject_a_mention_without_body_or_target(query_extractions, shapes, term):
+    nquads = _one_mention_changed(query_extractions[0], f"{OA}{term}", lambda line, _: "")
+    conforms, report = _conforms_nquads(nquads, shapes)
     assert not conforms
-    assert "oa#start" in report or "oa:start" in report
+    assert term in report
+
+
+@pytest.mark.parametrize("target", [
+    "{mention}/target",  # a node of its own (the old SpecificResource)
+    "{text}",  # the whole text, no span
+    "{text}#char=5",  # a position, not a span
+    "https://example.org/other#char=5,9",  # not a text
+])
+def test_rdf_shapes_reject_a_target_that_is_not_a_span_of_a_text(query_extractions, shapes,
+                                                                  target):
+    def replace(line: str, mention: str) -> str:
+        s, p, _, g, dot = line.split()
+        text = g.strip("<>")
+        return f"{s} {p} <{target.format(mention=mention.strip('<>'), text=text)}> {g} {dot}\n"
+
+    conforms, report = _conforms_nquads(
+        _one_mention_changed(query_extractions[0], f"{OA}hasTarget", replace), shapes)
+    assert not conforms
+    assert "hasTarget" in report
 
 
 def test_rdf_has_no_blank_nodes_and_one_graph_per_text(query_extractions):
