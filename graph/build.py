@@ -33,6 +33,9 @@ class Writer(Protocol):
     def write_text(self, text_iri: str, quads: Iterable[ox.Quad | ox.Triple]) -> int:
         """Replace the text's named graph by these statements (one transaction)."""
 
+    def replace_graph(self, iri: str, lines: Iterable[str]) -> int:
+        """Replace a named graph by these N-Triples lines, however many (the summary's)."""
+
     def remove_text(self, text_iri: str) -> bool:
         """Drop the text's named graph; False if it was not there."""
 

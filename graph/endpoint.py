@@ -129,6 +129,15 @@ class EndpointWriter:
         self.endpoint._send(request)
         return len(triples)
 
+    def replace_graph(self, iri: str, lines: Iterable[str]) -> int:
+        """Replace a named graph by these N-Triples lines, in one request; returns how many."""
+        body = "".join(lines)
+        request = urllib.request.Request(self._graph_url(iri), data=body.encode("utf-8"),
+                                         method="PUT",
+                                         headers={"Content-Type": "application/n-triples"})
+        self.endpoint._send(request)
+        return body.count("\n")
+
     def remove_text(self, text_iri: str) -> bool:
         """Drop the text's graph; False if the server did not hold it."""
         request = urllib.request.Request(self._graph_url(text_iri), method="DELETE")

@@ -17,8 +17,11 @@ left by a killed build, and first takes out every text of that batch (``recovere
 which the next build then writes again; until then the store cannot be opened read-only.
 Texts already in the store are never in a bulk load: they are replaced one transaction
 each, as above, unless a graph is too big for one transaction (``BULK_EVERY`` statements
-or more: the summary graph of a large corpus), which is taken out and bulk-loaded under
-the same note. ``flush`` at the end of a build leaves no log for the next open to replay.
+or more), which is taken out and bulk-loaded under the same note. The summary graph is
+written that way too, from N-Triples lines streamed to ``replace_graph`` (graph/summary.py)
+and loaded ``BULK_EVERY`` lines at a time: at 10,000 texts it is a million statements, whose
+terms held in Python, and whose removal or insertion in one transaction, took gigabytes.
+``flush`` at the end of a build leaves no log for the next open to replay.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -146,14 +150,50 @@ class OxigraphStore:
             self._run(self.store.flush, "cannot flush")
             self._unflushed = 0
 
-    def _replace_in_bulk(self, iri: str, statements: list[ox.Quad]) -> int:
-        # One transaction holds all its writes in memory: for a graph this big (the
-        # summary graph of a large corpus) that is gigabytes. Out and in, under the note.
+    def replace_graph(self, iri: str, lines: Iterable[str]) -> int:
+        """Replace a named graph by these N-Triples lines (each ending in a line break);
+        returns how many. Fewer than ``BULK_EVERY``: one transaction, as ``write_text``.
+        More: bulk-loaded ``BULK_EVERY`` at a time as they come, under the pending note (a
+        replace stopped midway leaves the note, and the next open for writing takes the
+        graph out whole)."""
+        lines = iter(lines)
+        what = f"cannot write {iri}"
+        # Pulling the lines may run queries on this store (the summary's): in _run too.
+        part = self._run(lambda: "".join(islice(lines, BULK_EVERY)), what)
+        if part.count("\n") < BULK_EVERY:
+            triples = self._run(lambda: [q.triple for q in ox.parse(
+                part, format=ox.RdfFormat.N_TRIPLES)], what)
+            return self.write_text(iri, triples)
         self.commit()
+        graph = ox.NamedNode(iri)
+        count = 0
         with self._pending([iri]):
-            self._run(lambda: self.store.remove_graph(ox.NamedNode(iri)), f"cannot write {iri}")
-            self._run(lambda: self.store.bulk_extend(statements), f"cannot write {iri}")
-        return len(statements)
+            self._remove_graph(graph)
+            while part:
+                self._run(lambda: self.store.bulk_load(part.encode("utf-8"),  # noqa: B023
+                                                       format=ox.RdfFormat.N_TRIPLES,
+                                                       to_graph=graph), what)
+                count += part.count("\n")
+                part = self._run(lambda: "".join(islice(lines, BULK_EVERY)), what)
+        return count
+
+    def _replace_in_bulk(self, iri: str, statements: list[ox.Quad]) -> int:
+        # One transaction holds all its writes in memory: for a graph this big that is
+        # gigabytes. Out and in, under the note.
+        return self.replace_graph(iri, (f"{quad.triple} .\n" for quad in statements))
+
+    def _remove_graph(self, graph: ox.NamedNode) -> None:
+        """Take a graph out one statement at a time: ``remove_graph`` is one transaction,
+        which holds every removal in memory (1.3 GB for a million statements)."""
+        what = f"cannot remove {graph.value}"
+        for quad in self._run(lambda: self.store.quads_for_pattern(None, None, None, graph),
+                              what):
+            self._run(lambda quad=quad: self.store.remove(quad), what)
+            self._unflushed += 1
+            if self._unflushed >= FLUSH_EVERY:
+                self._run(self.store.flush, "cannot flush")
+                self._unflushed = 0
+        self._run(lambda: self.store.remove_graph(graph), what)  # the name, now empty
 
     @contextmanager
     def _pending(self, iris: list[str]) -> Iterator[None]:
@@ -178,8 +218,7 @@ class OxigraphStore:
             return
         iris = [line for line in pending.read_text("utf-8").splitlines() if line]
         for iri in iris:
-            self._run(lambda iri=iri: self.store.remove_graph(ox.NamedNode(iri)),
-                      f"cannot remove {iri}")
+            self._remove_graph(ox.NamedNode(iri))
         pending.unlink()
         self.recovered = iris
 

@@ -6,6 +6,10 @@ build and remove, by the aggregation queries that define them
 (``queries/summary_<name>.rq``), and written through the writer (the embedded store or a
 Graph Store Protocol server alike) into a named graph of their own,
 :data:`~policykg.ontology.namespaces.SUMMARY_GRAPH`. The named queries read that graph.
+At 10,000 texts that graph is a million statements: each definition's solutions become
+N-Triples lines as they come, which the store bulk-loads part by part
+(``OxigraphStore.replace_graph``), so no query's rows, nor the graph's terms, are ever all
+held in Python (they took 1.5 GB as tables and terms, the write 1 GB more).
 
 A row is ``pkgr:summary/{query}/{rank}``, a ``pkg:SummaryRow`` with ``pkg:summaryOf`` (the
 query's name), ``column:{query}.rank`` (its place in the defining query's order, from 1)
@@ -21,11 +25,12 @@ every named graph as a text's (graph/view.py, the Neo4j writer) never match it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from importlib import resources
 
 import pyoxigraph as ox
 from policykg.graph.endpoint import EndpointWriter
-from policykg.graph.query import Table, run_local, to_term
+from policykg.graph.query import Cell, Table, cell, run_local, to_term
 from policykg.graph.store import OxigraphStore
 from policykg.ontology.namespaces import COLUMN, PKG, RDF, SUMMARY_GRAPH
 
@@ -53,10 +58,7 @@ def refresh_summary(target: OxigraphStore | EndpointWriter, force: bool = False)
     sources = _sources(target)
     if not force and _table(target, _query("summary_state.rq")).rows == [(sources,)]:
         return 0
-    triples = [ox.Triple(_GRAPH, _SOURCES, ox.Literal(sources))]
-    for name in SUMMARISED:
-        triples += _rows(name, _table(target, definition(name)))
-    return target.write_text(SUMMARY_GRAPH, triples)
+    return target.replace_graph(SUMMARY_GRAPH, _lines(target, sources))
 
 
 def state_query() -> str:
@@ -69,18 +71,22 @@ def definition(name: str) -> str:
     return _query(f"summary_{name}.rq")
 
 
-def _rows(name: str, table: Table) -> list[ox.Triple]:
-    triples = []
-    rank_of = ox.NamedNode(str(COLUMN[f"{name}.rank"]))
-    cells = [ox.NamedNode(str(COLUMN[f"{name}.{column}"])) for column in table.columns]
-    for rank, row in enumerate(table.rows, 1):
-        node = ox.NamedNode(f"{SUMMARY_GRAPH}/{name}/{rank}")
-        triples += [ox.Triple(node, _TYPE, _ROW), ox.Triple(node, _OF, ox.Literal(name)),
-                    ox.Triple(node, rank_of, to_term(rank))]
-        # A cell goes back as the literal it reads as (numbers typed, the rest strings).
-        triples += [ox.Triple(node, cell, to_term(value))
-                    for cell, value in zip(cells, row, strict=True) if value is not None]
-    return triples
+def _lines(target: OxigraphStore | EndpointWriter, sources: str) -> Iterator[str]:
+    """The summary graph as N-Triples lines, each query's rows turned into lines as they
+    are read (a row's rank is its place in the definition's ORDER BY)."""
+    yield f"{_GRAPH} {_SOURCES} {ox.Literal(sources)} .\n"
+    for name in SUMMARISED:
+        columns, rows = _solutions(target, definition(name))
+        rank_of = ox.NamedNode(str(COLUMN[f"{name}.rank"]))
+        cells = [ox.NamedNode(str(COLUMN[f"{name}.{column}"])) for column in columns]
+        typed, of = f" {_TYPE} {_ROW} .\n", f" {_OF} {ox.Literal(name)} .\n"
+        for rank, row in enumerate(rows, 1):
+            node = f"<{SUMMARY_GRAPH}/{name}/{rank}>"
+            yield f"{node}{typed}{node}{of}{node} {rank_of} {to_term(rank)} .\n"
+            # A cell goes back as the literal it reads as (numbers typed, the rest strings).
+            for predicate, value in zip(cells, row, strict=True):
+                if value is not None:
+                    yield f"{node} {predicate} {to_term(value)} .\n"
 
 
 def _sources(target: OxigraphStore | EndpointWriter) -> str:
@@ -88,6 +94,17 @@ def _sources(target: OxigraphStore | EndpointWriter) -> str:
     lines = sorted(f"{text} {sha}\n" for text, sha in
                    _table(target, _query("summary_sources.rq")).rows)
     return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+
+
+def _solutions(target: OxigraphStore | EndpointWriter, query: str,
+               ) -> tuple[list[str], Iterator[tuple[Cell, ...]]]:
+    """A SELECT's columns and its rows, read one by one from the embedded store."""
+    if isinstance(target, EndpointWriter):
+        table = target.endpoint.query(query)
+        return table.columns, iter(table.rows)
+    result = target.store.query(query, use_default_graph_as_union=True)
+    columns = [variable.value for variable in result.variables]
+    return columns, (tuple(cell(solution[c]) for c in columns) for solution in result)
 
 
 def _table(target: OxigraphStore | EndpointWriter, query: str) -> Table:
