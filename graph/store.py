@@ -43,6 +43,7 @@ __all__ = ["DEFAULT_STORE", "OxigraphStore", "open_store"]
 
 DEFAULT_STORE = "policykg-store"
 FLUSH_EVERY = 500_000  # statements (about 200 texts) between two flushes of the memtables
+REMOVED_FLUSH_EVERY = 100_000  # statements taken out one by one between two flushes
 BULK_EVERY = 250_000  # statements of new texts gathered for one bulk load (about 100 texts)
 PENDING = "policykg-pending"  # the texts of a bulk load under way, one IRI a line
 T = TypeVar("T")
@@ -190,7 +191,7 @@ class OxigraphStore:
                               what):
             self._run(lambda quad=quad: self.store.remove(quad), what)
             self._unflushed += 1
-            if self._unflushed >= FLUSH_EVERY:
+            if self._unflushed >= REMOVED_FLUSH_EVERY:  # 600 MB of memtables at 500,000
                 self._run(self.store.flush, "cannot flush")
                 self._unflushed = 0
         self._run(lambda: self.store.remove_graph(graph), what)  # the name, now empty

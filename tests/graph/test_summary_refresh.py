@@ -7,6 +7,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 import rdflib
+from policykg.graph.build import write_extraction
 from policykg.graph.export import export
 from policykg.graph.query import named_queries, run_local
 from policykg.graph.store import OxigraphStore, open_store
@@ -40,8 +41,6 @@ def test_summary_queries_give_the_rows_their_definitions_count(query_store):
 
 
 def test_summary_refresh_skips_when_no_text_changed(query_extractions, new_store):
-    from policykg.graph.build import write_extraction
-
     store = new_store(query_extractions[:2])
     assert _named(store, "most-cited-documents") == []  # never refreshed: nothing yet
     assert refresh_summary(store) > 0
@@ -128,3 +127,24 @@ def test_summary_follows_build_and_remove_of_the_samples(samples_dir, tmp_path, 
     _assert_summary_is_current(open_store(path, read_only=True))
     assert {row[0]: row[2] for row in _named(open_store(path, read_only=True),
                                              "most-cited-documents")} == cited
+
+
+def test_summary_written_in_parts_gives_the_rows_their_definitions_count(
+        query_extractions, new_store, monkeypatch):
+    # A large corpus's summary is bulk-loaded a part at a time while its queries are read:
+    # parts of 7 statements make these three texts' summary take that path.
+    monkeypatch.setattr("policykg.graph.store.BULK_EVERY", 7)
+    store = new_store(query_extractions[:2])
+    assert refresh_summary(store) > 7
+    _assert_summary_is_current(store)
+    write_extraction(store, query_extractions[2])
+    written = refresh_summary(store)  # replaces the summary already there, in parts
+    assert written == sum(1 for _ in store.store.quads_for_pattern(
+        None, None, None, ox.NamedNode(SUMMARY_GRAPH)))
+    _assert_summary_is_current(store)
+    assert (JIANDU, "雾政发〔2021〕7号", 3) in _named(store, "most-cited-documents")
+    assert store.remove_text(text_iri(query_extractions[0].text_id))
+    refresh_summary(store)
+    _assert_summary_is_current(store)
+    assert (JIANDU, "雾政发〔2021〕7号", 2) in _named(store, "most-cited-documents")
+    assert not (store.path / "policykg-pending").exists()

@@ -1,0 +1,82 @@
+"""A refresh of the summary killed (SIGKILL) while it bulk-loads leaves no half summary:
+the store opens for writing without it, refuses readers until then, and the next
+build's refresh puts it back whole."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+
+import pyoxigraph as ox
+import pytest
+from policykg.graph.query import named_queries, run_local
+from policykg.graph.store import OxigraphStore
+from policykg.graph.summary import SUMMARISED, definition, refresh_summary
+from policykg.ontology.errors import StoreError
+from policykg.ontology.namespaces import SUMMARY_GRAPH
+
+# The child refreshes the summary in parts of 5 statements and says "part" after the first
+# part is loaded, then waits there to be killed (the old summary is out, the new one half in).
+_CHILD = r"""
+import sys, time
+import policykg.graph.store as store_module
+from policykg.graph.store import OxigraphStore
+from policykg.graph.summary import refresh_summary
+
+store_module.BULK_EVERY = 5
+store = OxigraphStore(sys.argv[1])
+
+class Slow:
+    def __init__(self, store):
+        self.store = store
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+    def bulk_load(self, *args, **kwargs):
+        self.store.bulk_load(*args, **kwargs)
+        print("part", flush=True)
+        time.sleep(60)
+
+store.store = Slow(store.store)
+refresh_summary(store, force=True)
+print("done", flush=True)
+"""
+
+
+def _summary_rows(store: OxigraphStore) -> dict[str, list[tuple]]:
+    return {name: run_local(store.store, named_queries()[name].text).rows
+            for name in SUMMARISED}
+
+
+def test_summary_killed_refresh_is_taken_out_and_rebuilt(query_extractions, new_store):
+    store = new_store(query_extractions)
+    refresh_summary(store)
+    before = _summary_rows(store)
+    assert all(before.values()), "an empty summary proves nothing"
+    store.flush()
+    path = store.path
+    del store
+    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(path)],
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "part"
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+
+    with pytest.raises(StoreError, match="run `policykg build` again"):
+        OxigraphStore(path, read_only=True)  # a reader never sees half a summary
+    store = OxigraphStore(path)  # the next build's open takes the half summary out
+    assert store.recovered == [SUMMARY_GRAPH]
+    assert ox.NamedNode(SUMMARY_GRAPH) not in set(store.store.named_graphs())
+    assert len(store.text_iris()) == len(query_extractions)  # the texts are untouched
+    assert refresh_summary(store) > 0  # as the build ends: the summary is back, whole
+    assert _summary_rows(store) == before
+    for name in SUMMARISED:
+        assert before[name] == run_local(store.store, definition(name)).rows, name
+    store.flush()
+    del store
+    assert _summary_rows(OxigraphStore(path, read_only=True)) == before
