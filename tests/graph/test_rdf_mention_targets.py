@@ -49,10 +49,13 @@ def test_rdf_mention_target_names_the_text_and_the_printed_span(query_extraction
 
 
 def test_rdf_mention_is_one_node_of_six_statements(query_extractions):
-    _, mentions = _mentions(query_extractions[0])
-    objects = {value for node in mentions.values() for value in node.values()}
-    assert all(len(node) == 6 for node in mentions.values())
-    assert not any(value.startswith(tuple(mentions)) for value in objects)  # no …/target
+    quads = graph_of(query_extractions[0]).quads
+    mentions = {q.subject.value for q in quads if q.object.value == _MENTION}
+    statements = [q for q in quads if q.subject.value in mentions]
+    assert mentions and len(statements) == 6 * len(mentions)
+    # nothing hangs off a mention (no …/target, no …/selector)
+    assert not any(q.subject.value.startswith(tuple(mentions)) for q in quads
+                   if q.subject.value not in mentions)
 
 
 @pytest.mark.parametrize("text_id", ["bailu#2022", "bailu 2022?draft"])
