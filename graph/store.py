@@ -19,7 +19,7 @@ Texts already in the store are never in a bulk load: they are replaced one trans
 each, as above, unless a graph is too big for one transaction (``BULK_EVERY`` statements
 or more), which is taken out and bulk-loaded under the same note. The summary graph is
 written that way too, from N-Triples lines streamed to ``replace_graph`` (graph/summary.py)
-and loaded ``BULK_EVERY`` lines at a time: at 10,000 texts it is a million statements, whose
+and loaded ``PART`` lines at a time: at 10,000 texts it is a million statements, whose
 terms held in Python, and whose removal or insertion in one transaction, took gigabytes.
 ``flush`` at the end of a build leaves no log for the next open to replay.
 """
@@ -44,6 +44,7 @@ __all__ = ["DEFAULT_STORE", "OxigraphStore", "open_store"]
 DEFAULT_STORE = "policykg-store"
 FLUSH_EVERY = 500_000  # statements (about 200 texts) between two flushes of the memtables
 REMOVED_FLUSH_EVERY = 100_000  # statements taken out one by one between two flushes
+PART = 50_000  # N-Triples lines replace_graph bulk-loads at a time (fewer: one transaction)
 BULK_EVERY = 250_000  # statements of new texts gathered for one bulk load (about 100 texts)
 PENDING = "policykg-pending"  # the texts of a bulk load under way, one IRI a line
 T = TypeVar("T")
@@ -153,15 +154,15 @@ class OxigraphStore:
 
     def replace_graph(self, iri: str, lines: Iterable[str]) -> int:
         """Replace a named graph by these N-Triples lines (each ending in a line break);
-        returns how many. Fewer than ``BULK_EVERY``: one transaction, as ``write_text``.
-        More: bulk-loaded ``BULK_EVERY`` at a time as they come, under the pending note (a
+        returns how many. Fewer than ``PART``: one transaction, as ``write_text``. More:
+        bulk-loaded ``PART`` at a time as they come, under the pending note (a
         replace stopped midway leaves the note, and the next open for writing takes the
         graph out whole)."""
         lines = iter(lines)
         what = f"cannot write {iri}"
         # Pulling the lines may run queries on this store (the summary's): in _run too.
-        part = self._run(lambda: "".join(islice(lines, BULK_EVERY)), what)
-        if part.count("\n") < BULK_EVERY:
+        part = self._run(lambda: "".join(islice(lines, PART)), what)
+        if part.count("\n") < PART:
             triples = self._run(lambda: [q.triple for q in ox.parse(
                 part, format=ox.RdfFormat.N_TRIPLES)], what)
             return self.write_text(iri, triples)
@@ -175,7 +176,7 @@ class OxigraphStore:
                                                        format=ox.RdfFormat.N_TRIPLES,
                                                        to_graph=graph), what)
                 count += part.count("\n")
-                part = self._run(lambda: "".join(islice(lines, BULK_EVERY)), what)
+                part = self._run(lambda: "".join(islice(lines, PART)), what)
         return count
 
     def _replace_in_bulk(self, iri: str, statements: list[ox.Quad]) -> int:

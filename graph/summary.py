@@ -82,7 +82,9 @@ def _lines(target: OxigraphStore | EndpointWriter, sources: str) -> Iterator[str
         typed, of = f" {_TYPE} {_ROW} .\n", f" {_OF} {ox.Literal(name)} .\n"
         for rank, row in enumerate(rows, 1):
             node = f"<{SUMMARY_GRAPH}/{name}/{rank}>"
-            yield f"{node}{typed}{node}{of}{node} {rank_of} {to_term(rank)} .\n"
+            yield f"{node}{typed}"
+            yield f"{node}{of}"
+            yield f"{node} {rank_of} {to_term(rank)} .\n"
             # A cell goes back as the literal it reads as (numbers typed, the rest strings).
             for predicate, value in zip(cells, row, strict=True):
                 if value is not None:

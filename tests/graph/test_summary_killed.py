@@ -24,7 +24,7 @@ import policykg.graph.store as store_module
 from policykg.graph.store import OxigraphStore
 from policykg.graph.summary import refresh_summary
 
-store_module.BULK_EVERY = 5
+store_module.PART = 5
 store = OxigraphStore(sys.argv[1])
 
 class Slow:

@@ -133,7 +133,7 @@ def test_summary_written_in_parts_gives_the_rows_their_definitions_count(
         query_extractions, new_store, monkeypatch):
     # A large corpus's summary is bulk-loaded a part at a time while its queries are read:
     # parts of 7 statements make these three texts' summary take that path.
-    monkeypatch.setattr("policykg.graph.store.BULK_EVERY", 7)
+    monkeypatch.setattr("policykg.graph.store.PART", 7)
     store = new_store(query_extractions[:2])
     assert refresh_summary(store) > 7
     _assert_summary_is_current(store)
