@@ -69,6 +69,8 @@ def test_bench_smoke_every_named_query_timed(bench_run: tuple[dict, str]) -> Non
         assert lat["runs"] >= 1
         # timed on values that give rows, not on an empty answer
         assert lat["rows"] > 0 and lat["values"] >= 1, name
+        # a query that numbers its rows is also timed on its first page
+        assert ("page_p95_ms" in lat) == bool(named_queries()[name].page_by), name
         assert f"query {name}" in table
 
 
