@@ -38,6 +38,7 @@ def _params_from(store) -> dict[str, list[dict[str, str]]]:
         "documents-of-issuer": [{"issuer": issuer}],
         "facts-of": [{"name": nodes[linked].label}, {"name": nodes[cited].label}],
         "provenance-of": [{"name": nodes[agency].label}, {"name": nodes[cited].label}],
+        "agencies-together": [{"name": nodes[agency].label}],
         "texts-citing": [{"title": nodes[cited].canonical}],
         "figures-of-text": [{"text_id": reporting}],
     }
