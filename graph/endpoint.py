@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from policykg.graph.query import ParamValue, Table, parse_results, with_values
 from policykg.graph.rdf import TextGraph
 from policykg.ontology.errors import EndpointError, EndpointUnreachableError, QueryError
+from policykg.ontology.namespaces import GRAPH_VERSION
 
 _RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
 _HAS_TEXT = "writer_has_text.rq"
@@ -150,9 +151,11 @@ class EndpointWriter:
         return True
 
     def has_text(self, text_iri: str, sha256: str) -> bool:
-        """Whether the server holds this text built from these very bytes."""
+        """Whether the server holds this text built from these very bytes, by this version
+        of the graph (GRAPH_VERSION)."""
         query = resources.files("policykg.graph").joinpath("queries", _HAS_TEXT).read_text("utf-8")
-        table = self.endpoint.query(query, {"text": ox.NamedNode(text_iri), "sha256": sha256})
+        table = self.endpoint.query(query, {"text": ox.NamedNode(text_iri), "sha256": sha256,
+                                            "version": GRAPH_VERSION})
         return bool(table.rows and table.rows[0][0])
 
     def _graph_url(self, text_iri: str) -> str:

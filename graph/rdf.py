@@ -145,6 +145,7 @@ def text_graph(resolved: ResolvedText) -> TextGraph:
     w.lit(text, _SKOS.prefLabel, ex.meta.title or ex.text_id, "zh")
     w.lit(text, _DCTERMS.title, ex.meta.title)
     w.lit(text, _PKG.sha256, ex.sha256)
+    w.typed(text, _PKG.graphVersion, ns.GRAPH_VERSION, _XSD_INTEGER)
     w.lit(text, _PKG.sourceFile, Path(ex.source).name)
     if ex.meta.date and _ISO_DATE.fullmatch(ex.meta.date):
         w.typed(text, _DCTERMS.date, ex.meta.date, _XSD_DATE)

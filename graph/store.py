@@ -37,7 +37,7 @@ from typing import TypeVar
 import pyoxigraph as ox
 from policykg.graph.rdf import TextGraph
 from policykg.ontology.errors import StoreError
-from policykg.ontology.namespaces import PKG, SUMMARY_GRAPH
+from policykg.ontology.namespaces import GRAPH_VERSION, PKG, SUMMARY_GRAPH, XSD
 
 __all__ = ["DEFAULT_STORE", "OxigraphStore", "open_store"]
 
@@ -49,6 +49,8 @@ BULK_EVERY = 250_000  # statements of new texts gathered for one bulk load (abou
 PENDING = "policykg-pending"  # the texts of a bulk load under way, one IRI a line
 T = TypeVar("T")
 _SHA256 = ox.NamedNode(str(PKG.sha256))
+_VERSION = ox.NamedNode(str(PKG.graphVersion))
+_THIS_VERSION = ox.Literal(str(GRAPH_VERSION), datatype=ox.NamedNode(str(XSD.integer)))
 
 
 def _template() -> str:
@@ -234,11 +236,16 @@ class OxigraphStore:
         return True
 
     def has_text(self, text_iri: str, sha256: str) -> bool:
-        """Whether the store holds this text built from these very bytes."""
+        """Whether the store holds this text built from these very bytes, by this version
+        of the graph (GRAPH_VERSION)."""
         self.commit()
         graph = ox.NamedNode(text_iri)
-        found = self.store.quads_for_pattern(graph, _SHA256, ox.Literal(sha256), graph)
-        return self._run(lambda: next(iter(found), None) is not None, "cannot read")
+
+        def held(predicate: ox.NamedNode, value: ox.Literal) -> bool:
+            found = self.store.quads_for_pattern(graph, predicate, value, graph)
+            return next(iter(found), None) is not None
+        return self._run(lambda: held(_SHA256, ox.Literal(sha256))
+                         and held(_VERSION, _THIS_VERSION), "cannot read")
 
     # --- reading -----------------------------------------------------------------------
 

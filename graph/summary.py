@@ -92,8 +92,9 @@ def _lines(target: OxigraphStore | EndpointWriter, sources: str) -> Iterator[str
 
 
 def _sources(target: OxigraphStore | EndpointWriter) -> str:
-    """A digest of the texts in the graph: each one's IRI and source sha-256."""
-    lines = sorted(f"{text} {sha}\n" for text, sha in
+    """A digest of the texts in the graph: each one's IRI, source sha-256 and graph version
+    (texts rebuilt for a new version change what the summary counts)."""
+    lines = sorted(f"{text} {sha} {version}\n" for text, sha, version in
                    _table(target, _query("summary_sources.rq")).rows)
     return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
 

@@ -19,6 +19,7 @@ __all__ = [
     "DCTERMS",
     "DOC_TYPE",
     "ELI",
+    "GRAPH_VERSION",
     "OA",
     "ORG",
     "PKG",
@@ -45,6 +46,11 @@ __all__ = [
     "text_iri",
 ]
 
+#: The version of what a text's graph holds for the same source bytes (docs/model.md):
+#: raised whenever the model or the extraction changes what a text gives, so that
+#: ``build`` rebuilds the texts an older version wrote instead of skipping them.
+GRAPH_VERSION = 2
+
 PKG = ClosedNamespace(
     "https://w3id.org/policykg/ns#",
     [
@@ -53,7 +59,7 @@ PKG = ClosedNamespace(
         # schemes
         "documentTypes", "agencyKinds", "measures",
         # properties
-        "key", "sha256", "sourceFile", "year", "mentions", "reports", "about",
+        "key", "sha256", "graphVersion", "sourceFile", "year", "mentions", "reports", "about",
         "establishedBy", "carriesOut", "unit", "printed", "counted",
         "measureKind", "sentence", "sentenceIndex", "trigger", "abbreviation",
         # the summary graph (graph/summary.py)
