@@ -142,6 +142,10 @@ def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = N
     return result
 
 
-def remove(path: str | Path, writer: Writer) -> bool:
-    """Take the text of this file (by its stem; the file need not exist any more) out."""
-    return remove_text(writer, Path(path).stem)
+def remove(paths: Iterable[str | Path], writer: Writer) -> list[str]:
+    """Take the texts of these files (by their stems; a file need not exist any more) out,
+    then recompute the summary once; returns the paths whose text was not in the graph."""
+    missing = [str(path) for path in paths if not remove_text(writer, Path(path).stem)]
+    refresh_summary(writer)  # nothing to do when no text was there
+    writer.flush()
+    return missing

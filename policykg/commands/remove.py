@@ -9,7 +9,6 @@ from pathlib import Path
 from policykg import pipeline
 from policykg.commands.build import writer_for
 from policykg.graph.store import DEFAULT_STORE
-from policykg.graph.summary import refresh_summary
 from policykg.ontology.errors import StoreError
 
 
@@ -33,14 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.sparql_endpoint and not (Path(args.store) / "CURRENT").exists():
         raise StoreError(f"{args.store}: no store here (run `policykg build`)")
-    writer = writer_for(args)
-    missing = 0
+    missing = pipeline.remove(args.files, writer_for(args))
     for name in args.files:
-        if pipeline.remove(name, writer):
-            print(f"removed {name}", file=sys.stderr)
-        else:
+        if name in missing:
             print(f"policykg: {name}: not in the graph", file=sys.stderr)
-            missing += 1
-    refresh_summary(writer)  # once for all the files (nothing when none was there)
-    writer.flush()
+        else:
+            print(f"removed {name}", file=sys.stderr)
     return 1 if missing else 0

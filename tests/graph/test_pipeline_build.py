@@ -130,6 +130,24 @@ def test_pipeline_remove_takes_one_text_out(corpus, tmp_path, capsys):
     assert not (tmp_path / "none").exists()
 
 
+def test_pipeline_remove_from_python_keeps_the_summary_current(corpus, tmp_path):
+    # Called as a library (a notebook), remove recomputes the whole-graph queries' rows.
+    from policykg import pipeline
+    from policykg.graph.query import named_query, run_local
+    from policykg.graph.store import open_store
+    from policykg.graph.summary import definition
+
+    store = open_store(tmp_path / "store")
+    pipeline.build([corpus], store, progress=False)
+    cited = named_query("most-cited-documents").text
+    assert [row[2] for row in run_local(store.store, cited).rows] == [2]  # both cite 纲要
+    assert pipeline.remove([corpus / "songxi-2023.txt", corpus / "none.txt"], store) == [
+        str(corpus / "none.txt")]
+    rows = run_local(store.store, cited).rows
+    assert rows == run_local(store.store, definition("most-cited-documents")).rows
+    assert [row[2] for row in rows] == [1]
+
+
 def test_pipeline_build_workers_write_what_one_process_writes(samples_dir, tmp_path):
     # Two workers make the texts' graphs and the store bulk-loads them; one process,
     # then a rebuild that replaces every text one transaction each, must agree byte for
