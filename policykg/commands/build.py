@@ -9,6 +9,7 @@ from policykg import pipeline
 from policykg.graph.build import Writer
 from policykg.graph.store import DEFAULT_STORE, OxigraphStore
 from policykg.ontology.errors import EndpointError
+from policykg.ontology.namespaces import SUMMARY_GRAPH
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,8 +51,11 @@ def writer_for(args: argparse.Namespace) -> Writer:
 
 def run(args: argparse.Namespace) -> int:
     writer = writer_for(args)
-    if isinstance(writer, OxigraphStore) and writer.recovered:
-        print(f"policykg: {writer.path}: took out {len(writer.recovered)} texts that a stopped "
+    # A summary graph taken out is no text: this build's end writes it again anyway.
+    recovered = writer.recovered if isinstance(writer, OxigraphStore) else []
+    texts = [iri for iri in recovered if iri != SUMMARY_GRAPH]
+    if texts:
+        print(f"policykg: {writer.path}: took out {len(texts)} texts that a stopped "
               "build had not finished writing (given again, they are built now)",
               file=sys.stderr)
     report = pipeline.build(args.paths, writer, workers=args.workers, force=args.force)

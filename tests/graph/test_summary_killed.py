@@ -16,6 +16,8 @@ from policykg.graph.summary import SUMMARISED, definition, refresh_summary
 from policykg.ontology.errors import StoreError
 from policykg.ontology.namespaces import SUMMARY_GRAPH
 
+from policykg.cli import main
+
 # The child refreshes the summary in parts of 5 statements and says "part" after the first
 # part is loaded, then waits there to be killed (the old summary is out, the new one half in).
 _CHILD = r"""
@@ -48,14 +50,8 @@ def _summary_rows(store: OxigraphStore) -> dict[str, list[tuple]]:
             for name in SUMMARISED}
 
 
-def test_summary_killed_refresh_is_taken_out_and_rebuilt(query_extractions, new_store):
-    store = new_store(query_extractions)
-    refresh_summary(store)
-    before = _summary_rows(store)
-    assert all(before.values()), "an empty summary proves nothing"
-    store.flush()
-    path = store.path
-    del store
+def _kill_refresh(path) -> None:
+    """Run the child on the store at ``path`` and kill it once its first part is in."""
     child = subprocess.Popen([sys.executable, "-c", _CHILD, str(path)],
                              stdout=subprocess.PIPE, text=True)
     try:
@@ -67,16 +63,42 @@ def test_summary_killed_refresh_is_taken_out_and_rebuilt(query_extractions, new_
             child.kill()
     assert child.returncode == -signal.SIGKILL
 
+
+def test_summary_killed_refresh_is_rebuilt_by_the_next_build(query_extractions, new_store,
+                                                              tmp_path, capsys):
+    store = new_store(query_extractions)
+    refresh_summary(store)
+    before = _summary_rows(store)
+    assert all(before.values()), "an empty summary proves nothing"
+    store.flush()
+    path = store.path
+    del store
+    _kill_refresh(path)
+
     with pytest.raises(StoreError, match="run `policykg build` again"):
         OxigraphStore(path, read_only=True)  # a reader never sees half a summary
-    store = OxigraphStore(path)  # the next build's open takes the half summary out
-    assert store.recovered == [SUMMARY_GRAPH]
-    assert ox.NamedNode(SUMMARY_GRAPH) not in set(store.store.named_graphs())
+    # The next build (of no new file here) takes the half summary out, says nothing of
+    # texts taken out (there were none), and writes the summary again, whole.
+    empty = tmp_path / "nothing-new"
+    empty.mkdir()
+    capsys.readouterr()
+    assert main(["build", str(empty), "--store", str(path)]) == 0
+    assert "took out" not in capsys.readouterr().err
+    store = OxigraphStore(path, read_only=True)
     assert len(store.text_iris()) == len(query_extractions)  # the texts are untouched
-    assert refresh_summary(store) > 0  # as the build ends: the summary is back, whole
     assert _summary_rows(store) == before
     for name in SUMMARISED:
         assert before[name] == run_local(store.store, definition(name)).rows, name
+
+
+def test_summary_killed_refresh_leaves_the_store_without_it(query_extractions, new_store):
+    store = new_store(query_extractions)
+    refresh_summary(store)
     store.flush()
+    path = store.path
     del store
-    assert _summary_rows(OxigraphStore(path, read_only=True)) == before
+    _kill_refresh(path)
+    store = OxigraphStore(path)  # opens for writing, the half summary taken out whole
+    assert store.recovered == [SUMMARY_GRAPH]
+    assert ox.NamedNode(SUMMARY_GRAPH) not in set(store.store.named_graphs())
+    assert len(store.text_iris()) == len(query_extractions)
