@@ -17,10 +17,12 @@ left by a killed build, and first takes out every text of that batch (``recovere
 which the next build then writes again; until then the store cannot be opened read-only.
 Texts already in the store are never in a bulk load: they are replaced one transaction
 each, as above, unless a graph is too big for one transaction (``BULK_EVERY`` statements
-or more), which is taken out and bulk-loaded under the same note. The summary graph is
-written that way too, from N-Triples lines streamed to ``replace_graph`` (graph/summary.py)
-and loaded ``PART`` lines at a time: at 10,000 texts it is a million statements, whose
-terms held in Python, and whose removal or insertion in one transaction, took gigabytes.
+or more), which is taken out and bulk-loaded under the same note. The summary graph
+(graph/summary.py) comes to ``replace_graph`` as a stream of N-Triples lines: fewer than
+``PART``, one transaction as a text's; more, taken out one statement at a time and
+bulk-loaded ``PART`` lines at a time under the note. At 10,000 texts it is a million
+statements, which as Python terms, and removed or inserted in one transaction, took
+gigabytes.
 ``flush`` at the end of a build leaves no log for the next open to replay.
 """
 
