@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from policykg.graph.neo4j_writer import (
+    BATCH_SIZE,
     DEFAULT_URI,
     DEFAULT_USER,
     Neo4jTarget,
@@ -42,7 +43,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="files or folders to build and push instead of a store")
     p.add_argument("--store", help=f"the on-disk store to push (default {DEFAULT_STORE})")
     add_connection_arguments(p)
-    p.add_argument("--batch-size", type=int, default=2000, help="rows per transaction")
+    p.add_argument("--batch-size", type=int, default=BATCH_SIZE,
+                   help=f"rows per transaction (default {BATCH_SIZE})")
     p.set_defaults(func=run_push)
 
 
