@@ -354,9 +354,11 @@ def push(
             if progress:
                 progress(written)
 
-        by_text = _edges_by_text(edge_list, kind_of, set(fresh), provenance or Provenance())
-        relation_jobs = (partial(_write_relations, run, texts, grouped)
-                         for texts, grouped in _text_batches(by_text, batch_size))
+        # Rows are made in the jobs, so the client makes one batch's while Neo4j writes another.
+        by_text = _edges_by_text(edge_list, kind_of, set(fresh))
+        rows = partial(_relation_rows, kind_of=kind_of, provenance=provenance or Provenance())
+        relation_jobs = (partial(_write_relations, run, texts, partial(rows, batch))
+                         for texts, batch in _text_batches(by_text, batch_size))
         for written in _parallel(relation_jobs, writers):
             report.relationships += written
             if progress:
@@ -408,9 +410,10 @@ def _write_nodes(run: _Connection, label: str, rows: list[dict[str, Any]], new: 
     return len(rows)
 
 
-def _write_relations(run: _Connection, texts: list[str], grouped: _Grouped) -> int:
+def _write_relations(run: _Connection, texts: list[str], rows: Callable[[], _Grouped]) -> int:
     """The relationships of whole texts in one transaction, after deleting what those
     texts had: none on a first push, the ones a replay of this very batch wrote otherwise."""
+    grouped = rows()
     relations = sorted({relation for relation, _, _ in grouped})
     run.together(
         [(cypher.delete_text_relations(r), {"texts": texts}) for r in relations]
@@ -420,14 +423,15 @@ def _write_relations(run: _Connection, texts: list[str], grouped: _Grouped) -> i
 
 
 _Grouped = dict[tuple[str, str, str], list[list[Any]]]
-_KNOWN = frozenset(cypher.RELATION_PROPERTIES)
+_PROVENANCE = cypher.RELATION_PROPERTIES[3:]  # after text, sentence and trigger
+_PROVENANCE_KEYS = frozenset(_PROVENANCE)
 
 
 def _edges_by_text(
-    edges: list[EdgeRow], kind_of: Mapping[str, str], texts: set[str], provenance: Provenance
-) -> dict[str, _Grouped]:
-    """The edges of ``texts``, per text by (type, start label, end label)."""
-    by_text: dict[str, _Grouped] = defaultdict(lambda: defaultdict(list))
+    edges: list[EdgeRow], kind_of: Mapping[str, str], texts: set[str]
+) -> dict[str, list[EdgeRow]]:
+    """The edges of ``texts`` per text, each checked against the model before any is written."""
+    by_text: dict[str, list[EdgeRow]] = defaultdict(list)
     for edge in edges:
         if edge.text not in texts:
             continue
@@ -437,33 +441,40 @@ def _edges_by_text(
             raise Neo4jError(
                 f"{edge.source} {edge.relation} {edge.target}: an end is not among the nodes"
             )
-        key = (edge.relation, kind_of[edge.source], kind_of[edge.target])
-        props = {**edge_properties(edge), **provenance.of(edge)}
-        if not props.keys() <= _KNOWN:
-            raise Neo4jError(f"{edge.source} {edge.relation}: properties {sorted(props)} "
-                             "outside cypher.RELATION_PROPERTIES")
-        by_text[edge.text][key].append(
-            [edge.source, edge.target, *(props.get(k) for k in cypher.RELATION_PROPERTIES)])
+        by_text[edge.text].append(edge)
     return by_text
 
 
-def _text_batches(
-    by_text: Mapping[str, _Grouped], size: int
-) -> Iterator[tuple[list[str], _Grouped]]:
-    """Whole texts, about ``size`` rows a batch (a text with more is a batch of its own)."""
-    texts: list[str] = []
+def _relation_rows(
+    edges: list[EdgeRow], kind_of: Mapping[str, str], provenance: Provenance
+) -> _Grouped:
+    """The edges as rows of cypher.create_relations, by (type, start label, end label)."""
     grouped: _Grouped = defaultdict(list)
-    rows = 0
+    for edge in edges:
+        found = provenance.of(edge)
+        if not found.keys() <= _PROVENANCE_KEYS:
+            raise Neo4jError(f"{edge.source} {edge.relation}: properties {sorted(found)} "
+                             "outside cypher.RELATION_PROPERTIES")
+        grouped[edge.relation, kind_of[edge.source], kind_of[edge.target]].append(
+            [edge.source, edge.target, edge.text, edge.sentence, edge.trigger,
+             *[found.get(k) for k in _PROVENANCE]])
+    return grouped
+
+
+def _text_batches(
+    by_text: Mapping[str, list[EdgeRow]], size: int
+) -> Iterator[tuple[list[str], list[EdgeRow]]]:
+    """Whole texts, about ``size`` edges a batch (a text with more is a batch of its own)."""
+    texts: list[str] = []
+    batch: list[EdgeRow] = []
     for text in sorted(by_text):
         texts.append(text)
-        for key, edges in by_text[text].items():
-            grouped[key].extend(edges)
-            rows += len(edges)
-        if rows >= size:
-            yield texts, grouped
-            texts, grouped, rows = [], defaultdict(list), 0
+        batch.extend(by_text[text])
+        if len(batch) >= size:
+            yield texts, batch
+            texts, batch = [], []
     if texts:
-        yield texts, grouped
+        yield texts, batch
 
 
 # --- reading back -------------------------------------------------------------------------------
