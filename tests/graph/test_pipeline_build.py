@@ -4,9 +4,12 @@ one line each, the rest are built, nothing already in the graph is lost, exit co
 from __future__ import annotations
 
 import pytest
-from policykg.graph.store import OxigraphStore
+from policykg.graph.query import named_query, run_local
+from policykg.graph.store import OxigraphStore, open_store
+from policykg.graph.summary import definition
 from policykg.ontology.namespaces import text_iri
 
+from policykg import pipeline
 from policykg.cli import main
 
 # Fictional texts in the genre (松溪县, 雾溪市 do not exist).
@@ -132,11 +135,6 @@ def test_pipeline_remove_takes_one_text_out(corpus, tmp_path, capsys):
 
 def test_pipeline_remove_from_python_keeps_the_summary_current(corpus, tmp_path):
     # Called as a library (a notebook), remove recomputes the whole-graph queries' rows.
-    from policykg import pipeline
-    from policykg.graph.query import named_query, run_local
-    from policykg.graph.store import open_store
-    from policykg.graph.summary import definition
-
     store = open_store(tmp_path / "store")
     pipeline.build([corpus], store, progress=False)
     cited = named_query("most-cited-documents").text
