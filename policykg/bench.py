@@ -492,8 +492,9 @@ def neo4j_push(store_dir: Path, target: Neo4jTarget) -> tuple[Speed, Speed]:
     """Push the store to Neo4j as `policykg neo4j push --store` does, provenance and all
     (whatever the database held is replaced): facts/s of the first push and of the same
     push again into the emptied database. On a server just started (bench/full.py) the
-    first is mostly the JIT compiling Neo4j (half the server's CPU on a cold push of 100k
-    facts, all but a little on a few thousand); the second is what a running server takes."""
+    first is mostly the JVM warming up (100 synthetic texts, 21k facts: 2.2k facts/s, half
+    the server's CPU in the JIT compiler; again: 6.9k/s); the second is nearer what a
+    running server takes (bench/neo4j_push.py measures that at 100k-1M facts)."""
     store = OxigraphStore(store_dir, read_only=True)
     first = push_store(target, store, prune=True)
     while run_cypher(target, cypher.DELETE_SOME, {"limit": 10_000}).rows[0][0]:
