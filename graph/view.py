@@ -105,11 +105,7 @@ def node_rows(store: OxigraphStore) -> Iterator[NodeRow]:
         node = row["node"].value
         if node in heads:
             props[node][row["prop"].value].append(_value(row["value"]))
-    sentences: dict[str, list[str]] = defaultdict(list)
-    for row in store.select(_query("view_sentences.rq")):
-        found = sentences[row["node"].value]
-        if len(found) < MAX_SENTENCES and row["sentence"].value not in found:
-            found.append(row["sentence"].value)
+    sentences = _first_sentences(store, MAX_SENTENCES)
     for node in sorted(heads):
         kind, label, key = heads[node]
         values = {
@@ -117,15 +113,34 @@ def node_rows(store: OxigraphStore) -> Iterator[NodeRow]:
             for name, vs in sorted(props[node].items())
         }
         yield NodeRow(node, kind, label, key, values, tuple(sorted(texts[node])),
-                      tuple(sentences[node]))
+                      tuple(sentences.get(node, ())))
+
+
+def _first_sentences(store: OxigraphStore, limit: int) -> dict[str, list[str]]:
+    """Each node's first ``limit`` distinct sentences in reading order (text graph, then
+    sentence index), keeping at most a few times ``limit`` candidates a node at a time."""
+    best: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
+    for row in store.select(_query("view_sentences.rq")):
+        node, sentence = row["node"].value, row["sentence"].value
+        at = (row["g"].value, int(row["index"].value))
+        found = best[node]
+        if sentence not in found or at < found[sentence]:
+            found[sentence] = at
+            if len(found) > 4 * limit:  # a sentence dropped here can only come back earlier
+                best[node] = dict(sorted(found.items(), key=lambda item: item[1])[:limit])
+    return {node: [s for s, _ in sorted(found.items(), key=lambda item: item[1])[:limit]]
+            for node, found in best.items()}
 
 
 def edge_rows(store: OxigraphStore) -> Iterator[EdgeRow]:
     """One row per relation, source, target and text, sorted."""
     text_of = _text_ids(store)
-    first_sentence: dict[tuple[str, str], str] = {}
+    first: dict[tuple[str, str], tuple[int, str]] = {}  # the lowest sentence index wins
     for row in store.select(_query("view_sentences.rq")):
-        first_sentence.setdefault((row["node"].value, row["g"].value), row["sentence"].value)
+        key, at = (row["node"].value, row["g"].value), int(row["index"].value)
+        if key not in first or at < first[key][0]:
+            first[key] = (at, row["sentence"].value)
+    first_sentence = {key: sentence for key, (_, sentence) in first.items()}
     # The first sentence (in reading order) and trigger a text states each link in.
     stated: dict[tuple[str, str, str, str], tuple[int, str | None, str | None]] = {}
     for row in store.select(_query("view_assertions.rq")):
