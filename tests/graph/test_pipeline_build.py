@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from policykg.graph.query import named_query, run_local
 from policykg.graph.store import OxigraphStore, open_store
-from policykg.graph.summary import definition
+from policykg.graph.summary import defined_rows
 from policykg.ontology.namespaces import text_iri
 
 from policykg import pipeline
@@ -142,7 +142,7 @@ def test_pipeline_remove_from_python_keeps_the_summary_current(corpus, tmp_path)
     assert pipeline.remove([corpus / "songxi-2023.txt", corpus / "none.txt"], store) == [
         str(corpus / "none.txt")]
     rows = run_local(store.store, cited).rows
-    assert rows == run_local(store.store, definition("most-cited-documents")).rows
+    assert rows == defined_rows(store, "most-cited-documents").rows
     assert [row[2] for row in rows] == [1]
 
 

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 from policykg.graph.query import named_queries, run_local
 from policykg.graph.store import OxigraphStore
-from policykg.graph.summary import SUMMARISED, definition, refresh_summary
+from policykg.graph.summary import SUMMARISED, defined_rows, refresh_summary
 from policykg.ontology.errors import StoreError
 from policykg.ontology.namespaces import SUMMARY_GRAPH
 
@@ -88,7 +88,7 @@ def test_summary_killed_refresh_is_rebuilt_by_the_next_build(query_extractions, 
     assert len(store.text_iris()) == len(query_extractions)  # the texts are untouched
     assert _summary_rows(store) == before
     for name in SUMMARISED:
-        assert before[name] == run_local(store.store, definition(name)).rows, name
+        assert before[name] == defined_rows(store, name).rows, name
 
 
 def test_summary_killed_refresh_leaves_the_store_without_it(query_extractions, new_store):

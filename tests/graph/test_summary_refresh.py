@@ -11,7 +11,7 @@ from policykg.graph.build import write_extraction
 from policykg.graph.export import export
 from policykg.graph.query import named_queries, run_local
 from policykg.graph.store import OxigraphStore, open_store
-from policykg.graph.summary import SUMMARISED, definition, refresh_summary
+from policykg.graph.summary import SUMMARISED, defined_rows, refresh_summary
 from policykg.graph.view import edge_rows, node_rows
 from policykg.ontology.namespaces import PKG, SUMMARY_GRAPH, text_iri
 
@@ -26,7 +26,7 @@ def _named(store: OxigraphStore, name: str) -> list[tuple]:
 
 def _counted(store: OxigraphStore, name: str) -> list[tuple]:
     """What the query's definition counts over the texts' graphs right now."""
-    return run_local(store.store, definition(name)).rows
+    return defined_rows(store, name).rows
 
 
 def _assert_summary_is_current(store: OxigraphStore) -> None:
