@@ -1,16 +1,19 @@
-"""Fixtures of the graph tests: a real `oxigraph serve` for the HTTP tests."""
+"""Fixtures of the graph tests: a real `oxigraph serve` for the HTTP tests, the three
+fixture texts as records and stores, and children killed mid-write (`killed`)."""
 
 from __future__ import annotations
 
 import hashlib
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,6 +33,29 @@ from policykg.ontology.records import (
     Sentence,
     TextMeta,
 )
+
+
+@contextmanager
+def _killed(script: str, *args: str) -> Iterator[subprocess.Popen]:
+    """A Python child running ``script`` with ``args``, its stdout piped as text: the
+    block reads it up to the moment to kill it, and leaving the block kills it (SIGKILL,
+    as a crash), or any way out of the block stops it."""
+    child = subprocess.Popen([sys.executable, "-c", script, *args],
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        yield child
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+
+
+@pytest.fixture()
+def killed() -> Callable[..., AbstractContextManager[subprocess.Popen]]:
+    """``with killed(script, *args) as child:`` (see :func:`_killed`)."""
+    return _killed
 
 
 def _free_port() -> int:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import signal
-import subprocess
-import sys
 import time
 
 import pyoxigraph as ox
@@ -42,12 +39,10 @@ for i in range(1000):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", ["replace", "new"])
-def test_store_killed_build_leaves_no_half_written_text(tmp_path, mode):
+def test_store_killed_build_leaves_no_half_written_text(tmp_path, mode, killed):
     path = tmp_path / "store"
-    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(path), mode],
-                             stdout=subprocess.PIPE, text=True)
     lines, seen = [], {}
-    try:
+    with killed(_CHILD, str(path), mode) as child:
         while len(lines) < 7:  # three writes done (two replacing a text), the fourth begun
             lines.append(child.stdout.readline().strip())
             seen[lines[-1]] = time.monotonic()
@@ -55,13 +50,7 @@ def test_store_killed_build_leaves_no_half_written_text(tmp_path, mode):
         # Kill well inside the fourth write, timed by the third (a non-atomic writer,
         # remove_graph then add quad by quad, is caught half-written this way).
         time.sleep((seen["done 2"] - seen["start 2"]) * 0.7)
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-        lines.extend(line.strip() for line in child.stdout)
-    finally:
-        if child.poll() is None:
-            child.kill()
-    assert child.returncode == -signal.SIGKILL
+    lines.extend(line.strip() for line in child.stdout)
     assert lines[-1].startswith("start"), "the kill did not land inside a write"
 
     store = OxigraphStore(path)  # opens after the crash
@@ -100,7 +89,7 @@ def _by_graph(nquads: bytes) -> dict[bytes, frozenset[bytes]]:
 
 
 @pytest.mark.slow
-def test_store_killed_real_build_keeps_every_text_whole(samples_dir, tmp_path):
+def test_store_killed_real_build_keeps_every_text_whole(samples_dir, tmp_path, killed):
     # A real build alternates between the samples and a version of them with one more
     # sentence per .txt text, so every round rewrites those texts; it is killed mid-round.
     changed = tmp_path / "changed" / samples_dir.name
@@ -115,21 +104,11 @@ def test_store_killed_real_build_keeps_every_text_whole(samples_dir, tmp_path):
         rewritten += 1
     assert rewritten
     path, refs = tmp_path / "store", [tmp_path / "round-0.nq", tmp_path / "round-1.nq"]
-    child = subprocess.Popen(
-        [sys.executable, "-c", _BUILDER, str(path), str(samples_dir), str(changed),
-         *map(str, refs)],
-        stdout=subprocess.PIPE, text=True)
-    try:
+    with killed(_BUILDER, str(path), str(samples_dir), str(changed), *map(str, refs)) as child:
         assert child.stdout.readline().startswith("round 0")
         began = time.monotonic()
         assert child.stdout.readline().startswith("round 1")
         time.sleep((time.monotonic() - began) * 0.6)
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-    assert child.returncode == -signal.SIGKILL
 
     versions = [_by_graph(ref.read_bytes()) for ref in refs]
     assert versions[0] != versions[1]
@@ -165,22 +144,14 @@ for batch in range(1000):
 
 
 @pytest.mark.slow
-def test_store_killed_bulk_load_is_taken_out_on_reopen(tmp_path):
+def test_store_killed_bulk_load_is_taken_out_on_reopen(tmp_path, killed):
     path = tmp_path / "store"
-    child = subprocess.Popen([sys.executable, "-c", _BULK, str(path)],
-                             stdout=subprocess.PIPE, text=True)
     seen = {}
-    try:
+    with killed(_BULK, str(path)) as child:
         while "start 3" not in seen:
             seen[child.stdout.readline().strip()] = time.monotonic()
         time.sleep((seen["done 2"] - seen["start 2"]) * 0.5)
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-        lines = [line.strip() for line in child.stdout]
-    finally:
-        if child.poll() is None:
-            child.kill()
-    assert child.returncode == -signal.SIGKILL
+    lines = [line.strip() for line in child.stdout]
     assert "done 3" not in lines, "the kill did not land inside the bulk load"
 
     with pytest.raises(StoreError, match="a build stopped while writing new texts"):

@@ -4,10 +4,6 @@ build's refresh puts it back whole."""
 
 from __future__ import annotations
 
-import signal
-import subprocess
-import sys
-
 import pyoxigraph as ox
 import pytest
 from policykg.graph.query import named_queries, run_local
@@ -50,22 +46,14 @@ def _summary_rows(store: OxigraphStore) -> dict[str, list[tuple]]:
             for name in SUMMARISED}
 
 
-def _kill_refresh(path) -> None:
+def _kill_refresh(killed, path) -> None:
     """Run the child on the store at ``path`` and kill it once its first part is in."""
-    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(path)],
-                             stdout=subprocess.PIPE, text=True)
-    try:
+    with killed(_CHILD, str(path)) as child:
         assert child.stdout.readline().strip() == "part"
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-    assert child.returncode == -signal.SIGKILL
 
 
 def test_summary_killed_refresh_is_rebuilt_by_the_next_build(query_extractions, new_store,
-                                                              tmp_path, capsys):
+                                                              killed, tmp_path, capsys):
     store = new_store(query_extractions)
     refresh_summary(store)
     before = _summary_rows(store)
@@ -73,7 +61,7 @@ def test_summary_killed_refresh_is_rebuilt_by_the_next_build(query_extractions, 
     store.flush()
     path = store.path
     del store
-    _kill_refresh(path)
+    _kill_refresh(killed, path)
 
     with pytest.raises(StoreError, match="run `policykg build` again"):
         OxigraphStore(path, read_only=True)  # a reader never sees half a summary
@@ -91,13 +79,14 @@ def test_summary_killed_refresh_is_rebuilt_by_the_next_build(query_extractions, 
         assert before[name] == defined_rows(store, name).rows, name
 
 
-def test_summary_killed_refresh_leaves_the_store_without_it(query_extractions, new_store):
+def test_summary_killed_refresh_leaves_the_store_without_it(query_extractions, new_store,
+                                                             killed):
     store = new_store(query_extractions)
     refresh_summary(store)
     store.flush()
     path = store.path
     del store
-    _kill_refresh(path)
+    _kill_refresh(killed, path)
     store = OxigraphStore(path)  # opens for writing, the half summary taken out whole
     assert store.recovered == [SUMMARY_GRAPH]
     assert ox.NamedNode(SUMMARY_GRAPH) not in set(store.store.named_graphs())
