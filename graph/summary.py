@@ -36,7 +36,7 @@ from importlib import resources
 
 import pyoxigraph as ox
 from policykg.graph.endpoint import EndpointWriter
-from policykg.graph.query import Cell, Table, cell, run_local, to_term
+from policykg.graph.query import Table, run_local, to_term
 from policykg.graph.store import OxigraphStore
 from policykg.ontology.namespaces import COLUMN, PKG, RDF, SUMMARY_GRAPH
 
@@ -82,8 +82,8 @@ def defined_rows(target: OxigraphStore | EndpointWriter, name: str) -> Table:
     """The rows the summary keeps for ``name``: its definition's, in its ``# order:``."""
     query = definition(name)
     order = _ORDER.search(query)
-    columns, solutions = _solutions(target, query)
-    rows = list(solutions)
+    table = _table(target, query)
+    columns, rows = table.columns, table.rows
     # Stable sorts, the last key first; unbound cells go after the values either way.
     for spec in reversed(order.group(1).split() if order else []):
         at = columns.index(spec.lstrip("-"))
@@ -120,17 +120,6 @@ def _sources(target: OxigraphStore | EndpointWriter) -> str:
     lines = sorted(f"{text} {sha} {version}\n" for text, sha, version in
                    _table(target, _query("summary_sources.rq")).rows)
     return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
-
-
-def _solutions(target: OxigraphStore | EndpointWriter, query: str,
-               ) -> tuple[list[str], Iterator[tuple[Cell, ...]]]:
-    """A SELECT's columns and its rows, read one by one from the embedded store."""
-    if isinstance(target, EndpointWriter):
-        table = target.endpoint.query(query)
-        return table.columns, iter(table.rows)
-    result = target.store.query(query, use_default_graph_as_union=True)
-    columns = [variable.value for variable in result.variables]
-    return columns, (tuple(cell(solution[c]) for c in columns) for solution in result)
 
 
 def _table(target: OxigraphStore | EndpointWriter, query: str) -> Table:
