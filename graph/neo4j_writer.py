@@ -255,7 +255,7 @@ def store_provenance(store: OxigraphStore) -> Provenance:
     mentions = sorted(
         (row["text"].value, row["node"].value, int(row["start"].value), int(row["end"].value),
          _text(row["printed"]), _text(row["sentence"]),
-         int(row["index"].value) if row["index"] else -1)
+         _index(row["index"]))
         for row in store.select(_query("writer_neo4j_mentions.rq")))
     for text, node, start, end, printed, sentence, index in mentions:
         lists = prov.mentions.setdefault((text, node), defaultdict(list))
@@ -266,7 +266,7 @@ def store_provenance(store: OxigraphStore) -> Provenance:
         lists["mention_indexes"].append(index)
     assertions = sorted(
         (row["text"].value, row["s"].value, row["p"].value, row["o"].value,
-         int(row["index"].value) if row["index"] else -1, _text(row["trigger"]),
+         _index(row["index"]), _text(row["trigger"]),
          _text(row["sentence"]))
         for row in store.select(_query("writer_neo4j_assertions.rq")))
     for text, s, p, o, index, trigger, sentence in assertions:
@@ -281,6 +281,10 @@ def store_provenance(store: OxigraphStore) -> Provenance:
 
 def _text(term: Any) -> str:
     return term.value if term is not None else ""
+
+
+def _index(term: Any) -> int:
+    return int(term.value) if term is not None else -1
 
 
 def _query(name: str) -> str:
@@ -420,10 +424,10 @@ def _write_nodes(run: _Connection, label: str, rows: list[dict[str, Any]], new: 
     return len(rows)
 
 
-def _write_relations(run: _Connection, texts: list[str], rows: Callable[[], _Grouped]) -> int:
+def _write_relations(run: _Connection, texts: list[str], make: Callable[[], _Grouped]) -> int:
     """The relationships of whole texts in one transaction, after deleting what those
     texts had: none on a first push, the ones a replay of this very batch wrote otherwise."""
-    grouped = rows()
+    grouped = make()
     relations = sorted({relation for relation, _, _ in grouped})
     run.together(
         [(cypher.delete_text_relations(r), {"texts": texts}) for r in relations]
