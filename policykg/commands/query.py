@@ -68,10 +68,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.graph_store and not args.sparql_endpoint:
         raise QueryError("--graph-store goes with --sparql-endpoint")
-    text, params = _query_and_params(args)
-    # A named query that numbers its rows reads only the page's; any other is cut after.
-    page = q.named_query(args.name).page(args.limit, args.offset) \
-        if args.name and args.limit is not None else {}
+    text, params, paged = _query_and_params(args)
     if args.sparql_endpoint:
         endpoint = Endpoint.from_url(args.sparql_endpoint, args.graph_store)
         run_query = endpoint.query
@@ -80,8 +77,8 @@ def run(args: argparse.Namespace) -> int:
 
         def run_query(text: str, params: dict[str, q.Binding] | None = None) -> q.Table:
             return q.run_local(store, text, params)
-    table = run_query(text, params | page)
-    if not page:
+    table = run_query(text, params)
+    if not paged:
         table = q.cut(table, args.limit, args.offset)
     if not table.rows and args.name in SUMMARISED and not run_query(state_query()).rows:
         # An empty answer would be wrong, not empty: the rows are not computed yet.
@@ -109,7 +106,9 @@ def list_named() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _query_and_params(args: argparse.Namespace) -> tuple[str, dict[str, q.Binding]]:
+def _query_and_params(args: argparse.Namespace) -> tuple[str, dict[str, q.Binding], bool]:
+    """The query, its bindings, and whether they select the --limit/--offset page already
+    (a named query that numbers its rows reads only the page's; any other is cut after)."""
     params: dict[str, str] = {}
     for spec in args.param:
         name, value = q.parse_param(spec)
@@ -118,10 +117,11 @@ def _query_and_params(args: argparse.Namespace) -> tuple[str, dict[str, q.Bindin
         params[name] = value
     if args.name:
         named = q.named_query(args.name)
-        return named.text, named.bind(params)
+        page = named.page(args.limit, args.offset) if args.limit is not None else {}
+        return named.text, named.bind(params) | page, bool(page)
     if args.file:
         try:
-            return args.file.read_text(encoding="utf-8"), params
+            return args.file.read_text(encoding="utf-8"), params, False
         except (OSError, UnicodeDecodeError) as err:
             raise QueryError(f"{args.file}: cannot read the query ({err})") from err
-    return args.sparql, params
+    return args.sparql, params, False
