@@ -69,7 +69,7 @@ _INTEGERS = {
     )
 }
 _FLOATS = {f"{_XSD}decimal", f"{_XSD}double", f"{_XSD}float"}
-_HEADER = re.compile(r"^#\s*(?:(name|description|page)\s*:|(param)\s)\s*(.*?)\s*$")
+_HEADER = re.compile(r"^#\s*(?:(name|description|page|order)\s*:|(param)\s)\s*(.*?)\s*$")
 _PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((\w+)\))?\s*:\s*(.*)$")
 #: Parameter kind -> how a command-line string becomes an RDF term.
 PARAM_KINDS = {
@@ -94,6 +94,9 @@ class NamedQuery:
     params: dict[str, Param]
     text: str
     page_by: str | None = None  # the variable numbering the rows from 1 (``# page:``)
+    #: Columns to sort the rows by in Python (``# order: -texts title``, ``-``: descending;
+    #: graph/summary.py's definitions, which have no ORDER BY).
+    order: tuple[str, ...] = ()
 
     def page(self, limit: int, offset: int = 0) -> dict[str, list[int]]:
         """Bindings selecting rows ``offset + 1`` to ``offset + limit``; {} when the query
@@ -137,6 +140,7 @@ class Table:
 def parse_header(text: str, origin: str) -> NamedQuery:
     """Read the comment header of a .rq file (lines starting with ``#`` before the query)."""
     name = description = page_by = None
+    order: tuple[str, ...] = ()
     params: dict[str, Param] = {}
     for line in text.splitlines():
         line = line.strip()
@@ -155,6 +159,8 @@ def parse_header(text: str, origin: str) -> NamedQuery:
             description = value
         elif key == "page":
             page_by = _variable(value.split()[0]) if value else None
+        elif key == "order":
+            order = tuple(value.split())
         else:
             param = _PARAM.match(value)
             if not param:
@@ -166,7 +172,7 @@ def parse_header(text: str, origin: str) -> NamedQuery:
     if not name or not description:
         raise QueryError(f"{origin}: the header needs '# name:' and '# description:' lines")
     return NamedQuery(name=name, description=description, params=params, text=text,
-                      page_by=page_by)
+                      page_by=page_by, order=order)
 
 
 def named_queries() -> dict[str, NamedQuery]:

@@ -30,13 +30,12 @@ every named graph as a text's (graph/view.py, the Neo4j writer) never match it.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
 from importlib import resources
 
 import pyoxigraph as ox
 from policykg.graph.endpoint import EndpointWriter
-from policykg.graph.query import Table, run_local, to_term
+from policykg.graph.query import Table, parse_header, run_local, to_term
 from policykg.graph.store import OxigraphStore
 from policykg.ontology.namespaces import COLUMN, PKG, RDF, SUMMARY_GRAPH
 
@@ -55,7 +54,6 @@ _GRAPH = ox.NamedNode(SUMMARY_GRAPH)
 _TYPE, _ROW = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PKG.SummaryRow))
 _OF = ox.NamedNode(str(PKG.summaryOf))
 _SOURCES = ox.NamedNode(str(PKG.sources))
-_ORDER = re.compile(r"^#\s*order:\s*(.*?)\s*$", re.MULTILINE)
 
 
 def refresh_summary(target: OxigraphStore | EndpointWriter, force: bool = False) -> int:
@@ -81,11 +79,10 @@ def definition(name: str) -> str:
 def defined_rows(target: OxigraphStore | EndpointWriter, name: str) -> Table:
     """The rows the summary keeps for ``name``: its definition's, in its ``# order:``."""
     query = definition(name)
-    order = _ORDER.search(query)
     table = _table(target, query)
     columns, rows = table.columns, table.rows
     # Stable sorts, the last key first; unbound cells go after the values either way.
-    for spec in reversed(order.group(1).split() if order else []):
+    for spec in reversed(parse_header(query, f"summary_{name}.rq").order):
         at = columns.index(spec.lstrip("-"))
         rows = (sorted((r for r in rows if r[at] is not None), key=lambda r: r[at],
                        reverse=spec.startswith("-"))
