@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 import pyoxigraph as ox
-from policykg.graph.query import ParamValue, Table, parse_results, with_values
+from policykg.graph.query import Binding, Table, parse_results, with_values
 from policykg.graph.rdf import TextGraph
 from policykg.ontology.errors import EndpointError, EndpointUnreachableError, QueryError
 from policykg.ontology.namespaces import GRAPH_VERSION
@@ -59,7 +59,7 @@ class Endpoint:
         store_url, store_auth = _split_credentials(graph_store)
         return cls(query_url, store_url, timeout, auth or store_auth)
 
-    def query(self, query: str, params: Mapping[str, ParamValue] | None = None) -> Table:
+    def query(self, query: str, params: Mapping[str, Binding] | None = None) -> Table:
         """Run a SELECT or ASK over HTTP; parameters go in as a trailing VALUES block."""
         body = with_values(query, params or {}).encode("utf-8")
         request = urllib.request.Request(
