@@ -410,11 +410,12 @@ def _query_child(store_dir: str, name: str, samples: dict[str, list[str]], runs:
               "runs": len(times), "rows": max(rows, default=0), "values": len(chosen),
               "params": [{k: str(v) for k, v in p.items()} for p in chosen]}
     if named.page_by:  # the first page, as `policykg query --limit` reads it
-        page = chosen[0] | named.page(PAGE_ROWS)
+        text, page = named.page(PAGE_ROWS)
+        page |= chosen[0]
         paged = []
         for _ in range(runs):
             started = time.perf_counter()
-            q.run_local(store, named.text, page)
+            q.run_local(store, text, page)
             paged.append((time.perf_counter() - started) * 1000)
         result["page_p95_ms"] = _percentile(paged, 95)
     send.send(result)

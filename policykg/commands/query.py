@@ -117,8 +117,9 @@ def _query_and_params(args: argparse.Namespace) -> tuple[str, dict[str, q.Bindin
         params[name] = value
     if args.name:
         named = q.named_query(args.name)
-        page = named.page(args.limit, args.offset) if args.limit is not None else {}
-        return named.text, named.bind(params) | page, bool(page)
+        text, page = (named.page(args.limit, args.offset) if args.limit is not None
+                      else (named.text, {}))
+        return text, named.bind(params) | page, bool(page)
     if args.file:
         try:
             return args.file.read_text(encoding="utf-8"), params, False
