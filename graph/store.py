@@ -71,9 +71,10 @@ class OxigraphStore:
             if read_only:
                 if not (self.path / "CURRENT").exists():
                     raise StoreError(f"{self.path}: no store here (run `policykg build`)")
-                if self._pending_note.exists():  # a reader must not see a text in part
-                    raise StoreError(f"{self.path}: a build stopped while writing new texts "
-                                     "(run `policykg build` again: it takes them out first)")
+                if self._pending_note.exists():  # a reader must not see a graph in part
+                    raise StoreError(f"{self.path}: a build stopped while writing "
+                                     f"{self._pending_what()} (run `policykg build` again: "
+                                     "it takes them out first)")
                 self.store = ox.Store.read_only(str(self.path))
             else:
                 self.store = ox.Store(str(self.path))
@@ -217,6 +218,16 @@ class OxigraphStore:
     @property
     def _pending_note(self) -> Path:
         return self.path / PENDING
+
+    def _pending_what(self) -> str:
+        """The graphs of the pending note, for a message: how many, and the first."""
+        try:
+            iris = self._pending_note.read_text("utf-8").split()
+        except (OSError, UnicodeDecodeError):
+            return "some graphs"
+        if len(iris) == 1:
+            return f"the graph {iris[0]}"
+        return f"{len(iris)} graphs ({iris[0]}, …)"
 
     def _recover(self) -> None:
         pending = self._pending_note
