@@ -26,8 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--extract-texts", type=int, default=1000, metavar="N",
                         help="texts timed for the standalone extraction speeds (%(default)s)")
     parser.add_argument("--rdflib-texts", type=int, default=100, metavar="N",
-                        help="texts whose triples the write baselines load, and --neo4j "
-                        "pushes (%(default)s)")
+                        help="texts whose triples the write baselines load (%(default)s)")
+    parser.add_argument("--neo4j-texts", type=int, default=1000, metavar="N",
+                        help="texts --neo4j pushes, twice (%(default)s)")
     parser.add_argument("--query-runs", type=int, default=20, metavar="N",
                         help="timed runs of each named query (%(default)s)")
     parser.add_argument("--query-budget", type=float, default=20.0, metavar="S",
@@ -57,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     neo4j = target_of(args) if args.neo4j else None
     config = BenchConfig(texts=args.texts, seed=args.seed, workers=args.workers,
                          extract_texts=args.extract_texts, rdflib_texts=args.rdflib_texts,
+                         neo4j_texts=args.neo4j_texts,
                          query_runs=args.query_runs,
                          query_budget=args.query_budget,
                          query_timeout=args.query_timeout, rss_texts=rss_texts,

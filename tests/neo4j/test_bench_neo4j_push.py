@@ -1,0 +1,27 @@
+"""The benchmark's Neo4j figures come from real pushes of the texts it says it pushed."""
+
+from __future__ import annotations
+
+import pytest
+from policykg.graph.neo4j_writer import counts
+from policykg.graph.store import OxigraphStore
+from policykg.graph.view import edge_rows, node_rows
+
+from policykg.bench import copy_texts, neo4j_push
+
+pytestmark = pytest.mark.neo4j
+
+
+def test_bench_neo4j_push_counts_the_facts_it_leaves(two_texts_store_path, neo4j_target,
+                                                     tmp_path):
+    scratch = tmp_path / "first-text"
+    copy_texts(two_texts_store_path, 1, scratch)  # the first text of two
+    first, again = neo4j_push(scratch, neo4j_target)
+
+    nodes, relations = counts(neo4j_target)
+    facts = sum(nodes.values()) + sum(relations.values())
+    assert first.items == again.items == facts > 0  # the second push is the same, whole
+    assert first.seconds > 0 and again.seconds > 0
+    whole = OxigraphStore(two_texts_store_path, read_only=True)
+    both = sum(1 for _ in node_rows(whole)) + sum(1 for _ in edge_rows(whole))
+    assert facts < both  # one text's facts, not the store's
