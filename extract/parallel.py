@@ -10,8 +10,8 @@ ExtractionError instead of ending the stream, whatever the number of workers.
 comes back instead (the build turns each text into its graph there, so that work is
 spread over the workers too); what it raises becomes the text's error.
 
-Paths are read lazily and at most ``2 * workers`` batches are in flight, so memory stays
-flat however many texts there are (``Pool.imap`` would read the whole input ahead and
+Paths are read lazily and at most ``ahead * workers`` batches are in flight, so memory
+stays flat however many texts there are (``Pool.imap`` would read the whole input ahead and
 queue every result the consumer has not taken yet). Workers start from a fork server,
 not by forking the caller: the caller may hold an open store with its own threads, which
 a plain fork would copy mid-lock.
@@ -36,11 +36,13 @@ Then = Callable[[Extraction], Any]
 
 
 def extract_parallel(paths: Iterable[str | Path], workers: int | None = None,
-                     batch: int = 8, then: Then | None = None) -> Iterator[tuple[Path, Any]]:
+                     batch: int = 8, then: Then | None = None,
+                    ahead: int = 2) -> Iterator[tuple[Path, Any]]:
     """Each file's Extraction (or ``then`` of it), or the error that stopped it, in input
     order.
 
-    ``workers`` processes (None or 0: one per core; 1: in this process).
+    ``workers`` processes (None or 0: one per core; 1: in this process); ``ahead``
+    batches per worker may be in flight (done or not) while the caller is busy.
     """
     workers = workers or os.cpu_count() or 1
     if workers == 1:
@@ -54,7 +56,7 @@ def extract_parallel(paths: Iterable[str | Path], workers: int | None = None,
         pending: deque = deque()
         while chunk := [str(p) for p in islice(items, batch)]:
             pending.append(pool.apply_async(_extract_batch, (chunk, then)))
-            if len(pending) >= 2 * workers:
+            if len(pending) >= ahead * workers:
                 yield from _unpack(pending.popleft().get())
         while pending:
             yield from _unpack(pending.popleft().get())

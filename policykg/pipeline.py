@@ -24,6 +24,9 @@ from policykg.ontology.namespaces import text_iri
 
 __all__ = ["AUTO_WORKERS_FROM", "BuildReport", "build", "collect_files", "remove"]
 
+#: Batches (of 8 texts) per worker in flight: the store's bulk loads take seconds, during
+#: which the workers go on with these (~100 MB of graphs) instead of waiting.
+AHEAD = 16
 AUTO_WORKERS_FROM = 16  # files to build from which workers=None means one process per core
 
 
@@ -114,7 +117,7 @@ def build(paths: Iterable[str | Path], writer: Writer, progress: bool | None = N
         workers = 0 if len(todo) >= AUTO_WORKERS_FROM else 1
     # Workers extract each text and turn it into its graph; this process only writes.
     # A bug on one text comes back as its ExtractionError, so it stops only that text.
-    results = extract_parallel(todo, workers, then=graph_of)
+    results = extract_parallel(todo, workers, then=graph_of, ahead=AHEAD)
     bar = tqdm(results, total=len(todo), unit="file", file=sys.stderr,
                disable=not progress, dynamic_ncols=True)
     try:
