@@ -13,7 +13,8 @@ are labels, relations are relationship types, the IRI is every node's unique key
    is merged instead);
 4. the relationships of the stale and new texts are written, one per start, end and text,
    a batch of whole texts per transaction that first deletes what those texts had (a
-   replayed batch adds nothing);
+   replayed batch adds nothing; when the push began on an empty database only a
+   transaction run again, after a failure, has anything to delete);
 5. each text is marked pushed with its source's sha-256 (``pushed_sha256``), last, so a
    push that dies midway is finished by the next one.
 
@@ -137,11 +138,17 @@ class _Connection:
         """One statement in its own transaction; its result."""
         return self._driver.execute_query(query, dict(params or {}), database_=self._database)
 
-    def together(self, statements: list[tuple[str, Mapping[str, Any]]]) -> None:
-        """Several statements in one transaction: all of them or none (a retry runs all)."""
+    def together(self, statements: list[tuple[str, Mapping[str, Any]]],
+                 on_retry: list[tuple[str, Mapping[str, Any]]] | None = None) -> None:
+        """Several statements in one transaction: all of them or none. A retry runs all,
+        after ``on_retry`` (statements only a transaction run again needs)."""
+        attempts = 0
 
         def work(tx: Any) -> None:
-            for statement, params in statements:
+            nonlocal attempts
+            attempts += 1
+            retry = (on_retry or []) if attempts > 1 else []
+            for statement, params in [*retry, *statements]:
                 tx.run(statement, dict(params)).consume()
 
         with self._driver.session(database=self._database) as session:
@@ -371,7 +378,7 @@ def push(
         # Rows are made in the jobs, so the client makes one batch's while Neo4j writes another.
         by_text = _edges_by_text(edge_list, kind_of, set(fresh))
         rows = partial(_relation_rows, kind_of=kind_of, provenance=provenance or Provenance())
-        relation_jobs = (partial(_write_relations, run, texts, partial(rows, batch))
+        relation_jobs = (partial(_write_relations, run, texts, partial(rows, batch), empty)
                          for texts, batch in _text_batches(by_text, batch_size))
         for written in _parallel(relation_jobs, writers):
             report.relationships += written
@@ -424,15 +431,21 @@ def _write_nodes(run: _Connection, label: str, rows: list[dict[str, Any]], new: 
     return len(rows)
 
 
-def _write_relations(run: _Connection, texts: list[str], make: Callable[[], _Grouped]) -> int:
+def _write_relations(run: _Connection, texts: list[str], make: Callable[[], _Grouped],
+                     new: bool) -> int:
     """The relationships of whole texts in one transaction, after deleting what those
-    texts had: none on a first push, the ones a replay of this very batch wrote otherwise."""
+    texts had: none on a first push, the ones a replay of this very batch wrote otherwise.
+    ``new`` (the push began on an empty database): only a retry of the transaction deletes,
+    as nothing else can have written these texts (12 statements a batch saved)."""
     grouped = make()
     relations = sorted({relation for relation, _, _ in grouped})
-    run.together(
-        [(cypher.delete_text_relations(r), {"texts": texts}) for r in relations]
-        + [(cypher.create_relations(*key), {"rows": rows})
-           for key, rows in sorted(grouped.items())])
+    deletes = [(cypher.delete_text_relations(r), {"texts": texts}) for r in relations]
+    creates = [(cypher.create_relations(*key), {"rows": rows})
+               for key, rows in sorted(grouped.items())]
+    if new:
+        run.together(creates, on_retry=deletes)
+    else:
+        run.together(deletes + creates)
     return sum(len(rows) for rows in grouped.values())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from neo4j import GraphDatabase
+from neo4j import GraphDatabase, Session
 from neo4j_fixtures import build_store, fengqiao_report, heming_report, snapshot
 from policykg.graph import neo4j_writer
 from policykg.graph.build import write_extraction
@@ -110,15 +110,15 @@ def test_neo4j_writer_replayed_relationship_batches_add_nothing(neo4j_target, tw
     clean = snapshot(neo4j_target)
     _empty(neo4j_target)
 
-    # Each relationship transaction committed, then run again, as the driver's retry does
-    # when the connection drops after the commit went through.
-    together = neo4j_writer._Connection.together
+    # Each relationship transaction committed, then its work run again in a new one, as
+    # the driver's retry does when the connection drops after the commit went through.
+    execute_write = Session.execute_write
 
-    def twice(self, statements):
-        together(self, statements)
-        together(self, statements)
+    def twice(self, work, *args, **kwargs):
+        execute_write(self, work, *args, **kwargs)
+        return execute_write(self, work, *args, **kwargs)
 
-    monkeypatch.setattr(neo4j_writer._Connection, "together", twice)
+    monkeypatch.setattr(Session, "execute_write", twice)
     report = push_store(neo4j_target, two_texts_store, batch_size=3)
     assert snapshot(neo4j_target) == clean
     assert report.relationships == sum(1 for _ in edge_rows(two_texts_store))
