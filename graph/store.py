@@ -219,24 +219,29 @@ class OxigraphStore:
     def _pending_note(self) -> Path:
         return self.path / PENDING
 
+    def _pending_iris(self) -> list[str]:
+        """The graphs the pending note lists, one IRI a line."""
+        return [line for line in self._pending_note.read_text("utf-8").splitlines() if line]
+
     def _pending_what(self) -> str:
         """The graphs of the pending note, for a message: how many, and the first."""
         try:
-            iris = self._pending_note.read_text("utf-8").split()
+            iris = self._pending_iris()
         except (OSError, UnicodeDecodeError):
+            iris = []
+        if not iris:
             return "some graphs"
         if len(iris) == 1:
             return f"the graph {iris[0]}"
         return f"{len(iris)} graphs ({iris[0]}, …)"
 
     def _recover(self) -> None:
-        pending = self._pending_note
-        if not pending.exists():
+        if not self._pending_note.exists():
             return
-        iris = [line for line in pending.read_text("utf-8").splitlines() if line]
+        iris = self._pending_iris()
         for iri in iris:
             self._remove_graph(ox.NamedNode(iri))
-        pending.unlink()
+        self._pending_note.unlink()
         self.recovered = iris
 
     def remove_text(self, text_iri: str) -> bool:

@@ -192,3 +192,18 @@ def test_store_killed_graph_too_big_for_one_transaction_is_replaced_whole(tmp_pa
     store.flush()
     del store
     assert len(OxigraphStore(tmp_path / "store", read_only=True).text_iris()) == 1
+
+
+def test_store_killed_empty_pending_note_still_refuses_readers(tmp_path):
+    # A note left empty (a disk that lost its contents) still means a write did not end:
+    # readers get the one-line refusal, not a crash on its missing first line.
+    store = OxigraphStore(tmp_path / "store")
+    store.write_text("https://w3id.org/policykg/id/text/t", [ox.Triple(
+        ox.NamedNode("https://w3id.org/policykg/id/figure/1"),
+        ox.NamedNode("https://w3id.org/policykg/ns#printed"), ox.Literal("1"))])
+    store.flush()
+    del store
+    (tmp_path / "store" / "policykg-pending").write_text("", "utf-8")
+    with pytest.raises(StoreError, match="a build stopped while writing some graphs"):
+        OxigraphStore(tmp_path / "store", read_only=True)
+    assert OxigraphStore(tmp_path / "store").text_iris()  # the writer's open clears it
