@@ -37,7 +37,7 @@ Then = Callable[[Extraction], Any]
 
 def extract_parallel(paths: Iterable[str | Path], workers: int | None = None,
                      batch: int = 8, then: Then | None = None,
-                    ahead: int = 2) -> Iterator[tuple[Path, Any]]:
+                     ahead: int = 2) -> Iterator[tuple[Path, Any]]:
     """Each file's Extraction (or ``then`` of it), or the error that stopped it, in input
     order.
 
