@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from policykg.bench import BenchConfig, render, run_bench
+from policykg.bench import NEO4J_PUSHES, BenchConfig, render, run_bench
 from policykg.commands.neo4j import add_connection_arguments, target_of
 
 
@@ -28,7 +28,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--rdflib-texts", type=int, default=100, metavar="N",
                         help="texts whose triples the write baselines load (%(default)s)")
     parser.add_argument("--neo4j-texts", type=int, default=1000, metavar="N",
-                        help="texts --neo4j pushes, twice (%(default)s)")
+                        help="texts --neo4j pushes (%(default)s)")
+    parser.add_argument("--neo4j-pushes", type=int, default=NEO4J_PUSHES, metavar="N",
+                        help="pushes of those texts into the emptied database, the first "
+                        "timed as the target's figure and the last as a warm server's "
+                        "(%(default)s)")
     parser.add_argument("--query-runs", type=int, default=20, metavar="N",
                         help="timed runs of each named query (%(default)s)")
     parser.add_argument("--query-budget", type=float, default=20.0, metavar="S",
@@ -58,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     neo4j = target_of(args) if args.neo4j else None
     config = BenchConfig(texts=args.texts, seed=args.seed, workers=args.workers,
                          extract_texts=args.extract_texts, rdflib_texts=args.rdflib_texts,
-                         neo4j_texts=args.neo4j_texts,
+                         neo4j_texts=args.neo4j_texts, neo4j_pushes=args.neo4j_pushes,
                          query_runs=args.query_runs,
                          query_budget=args.query_budget,
                          query_timeout=args.query_timeout, rss_texts=rss_texts,

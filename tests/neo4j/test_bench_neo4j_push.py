@@ -12,15 +12,16 @@ from policykg.bench import copy_texts, neo4j_push
 pytestmark = pytest.mark.neo4j
 
 
+@pytest.mark.parametrize("pushes", [1, 3])
 def test_bench_neo4j_push_counts_the_facts_it_leaves(two_texts_store_path, neo4j_target,
-                                                     tmp_path):
+                                                     tmp_path, pushes):
     scratch = tmp_path / "first-text"
     copy_texts(two_texts_store_path, 1, scratch)  # the first text of two
-    first, again = neo4j_push(scratch, neo4j_target)
+    first, again = neo4j_push(scratch, neo4j_target, pushes)
 
     nodes, relations = counts(neo4j_target)
     facts = sum(nodes.values()) + sum(relations.values())
-    assert first.items == again.items == facts > 0  # the second push is the same, whole
+    assert first.items == again.items == facts > 0  # each push is the same, whole, alone
     assert first.seconds > 0 and again.seconds > 0
     whole = OxigraphStore(two_texts_store_path, read_only=True)
     both = sum(1 for _ in node_rows(whole)) + sum(1 for _ in edge_rows(whole))
