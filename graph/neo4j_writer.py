@@ -28,6 +28,7 @@ Every driver failure becomes one-line Neo4jError; the password is in no message.
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from collections import defaultdict
@@ -306,6 +307,21 @@ def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, A
 # --- the push ------------------------------------------------------------------------------------
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for the block, as it was after. A push holds hundreds of
+    thousands of rows (lists, dicts and strings, no cycles) and makes as many again; the
+    collector went through them all again and again, for nothing: a tenth of the client's
+    CPU, and 0.8-1.6 s of a warm 9-10 s push of 194k facts."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def push(
     target: Neo4jTarget,
     nodes: Iterable[NodeRow],
@@ -324,6 +340,13 @@ def push(
     (:func:`store_provenance`) adds every mention and stating sentence to the relationships.
     ``writers``: transactions in flight at once (nodes all go in before any relationship).
     """
+    with _collector_paused():
+        return _push(target, nodes, edges, prune, batch_size, progress, provenance, writers)
+
+
+def _push(target: Neo4jTarget, nodes: Iterable[NodeRow], edges: Iterable[EdgeRow], prune: bool,
+          batch_size: int, progress: Callable[[int], None] | None,
+          provenance: Provenance | None, writers: int) -> PushReport:
     kind_of: dict[str, str] = {}
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     sha_of: dict[str, str] = {}  # text id -> sha-256 of its source
@@ -394,8 +417,9 @@ def push(
 
 def push_store(target: Neo4jTarget, store: OxigraphStore, **options: Any) -> PushReport:
     """Push a store's graph with its full provenance (options as :func:`push`)."""
-    return push(target, node_rows(store), edge_rows(store),
-                provenance=store_provenance(store), **options)
+    with _collector_paused():  # reading the rows too: a tenth of its time, for nothing
+        return push(target, node_rows(store), edge_rows(store),
+                    provenance=store_provenance(store), **options)
 
 
 def _parallel(jobs: Iterable[Callable[[], int]], writers: int) -> Iterator[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
@@ -54,6 +55,7 @@ def test_neo4j_writer_unreachable_server_is_one_line(two_texts_store_path, capsy
     assert code == 1
     assert err.count("\n") == 1 and uri in err and "unreachable" in err
     assert "Traceback" not in err and "secret-secret" not in err
+    assert gc.isenabled()  # the push pauses Python's cycle collector, and turns it back on
 
 
 def test_neo4j_writer_no_password_is_one_line(capsys, monkeypatch):

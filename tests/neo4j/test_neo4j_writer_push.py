@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 
 import pytest
@@ -31,6 +32,18 @@ def test_neo4j_writer_counts_match_store(neo4j_target, two_texts_store):
         "CITES", "MENTIONS", "AUTHORED_BY", "IN_JURISDICTION", "ISSUED", "IMPLEMENTS",
         "ESTABLISHES", "CARRIES_OUT", "MEMBER_OF", "PART_OF", "REPORTS", "ABOUT",
     }
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_neo4j_writer_push_leaves_the_cycle_collector_as_it_was(neo4j_target, two_texts_store,
+                                                               collecting):
+    # the push pauses it (its rows hold no cycles); a caller's own choice must stand after
+    (gc.enable if collecting else gc.disable)()
+    try:
+        push_store(neo4j_target, two_texts_store)
+        assert gc.isenabled() is collecting
+    finally:
+        gc.enable()
 
 
 def test_neo4j_writer_relationships_carry_their_text(neo4j_target, two_texts_store):
