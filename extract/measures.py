@@ -13,7 +13,10 @@ Four rules:
   法治化综合改革试点, 法治惠民工程, 百日攻坚行动, 松溪区智慧城管平台): the name runs left
   from the head to a boundary word; generic names (工作机制, 体制改革, 专项整治行动) are
   not measures, a platform or system is named by its place (政府信息公开平台 is none), and
-  工程/行动/平台/系统 must end the noun (行动指南, 工程项目 are other things);
+  工程/行动/平台/系统 must end the noun (行动指南, 工程项目 are other things); a 与 joining
+  two fields that the head links stays in the name (行政执法与刑事司法衔接机制), and an item
+  after 、 is a name of its own where the item before ends with any head
+  (府院联席会议制度、行政检察与行政执法衔接机制);
 - a list adopted as systems: 推行首问负责、一次性告知、限时办结等制度 gives each item;
 - an app's brand printed without quotes before what it is (依托赣服通平台, 浙里办APP).
 
@@ -56,6 +59,9 @@ ADOPTED_LIST = re.compile(
 DOMAIN_AFTER = ("改革", "建设", "体系", "创新")
 # the shortest name before each kind of head: 告知承诺制, 涉企增值法律服务改革
 MIN_NAME = {"制": 2, "改革": 5}
+# 衔接机制, 联动机制: what links two fields, which 与 joins inside the name
+LINKING = ("衔接", "对接", "联动", "协作", "协同", "互认")
+BODY_END = ("局", "院", "委", "办", "府", "会", "所", "厅", "部", "庭", "队", "站", "中心")
 # X长制: a chief per river, forest, road (河长制, 林长制, 河湖长制), one character will do
 CHIEF_HEAD = "长制"
 # campaigns and projects whose name may be two characters after a verb (开展净网行动)
@@ -113,7 +119,7 @@ class MeasuresComponent(RuleComponent):
         heads = "|".join(map(re.escape, sorted(self.head_kinds, key=len, reverse=True)))
         # 全程代办制和容缺受理制: the second name starts after the first one's head
         self.coordinated = re.compile(rf"(?:{heads})[和与及](?!.*(?:{heads})[和与及])")
-        # 公示制度、全过程记录制度: an item before 、 that ends with a head of the same kind
+        # 公示制度、全过程记录制度: an item before 、 that ends with a head (of any kind)
         self.kind_ending = {
             kind: re.compile("(?:" + "|".join(re.escape(h) for h, k in self.head_kinds.items()
                                               if k == kind) + ")$")
@@ -247,13 +253,20 @@ class MeasuresComponent(RuleComponent):
             if kind in ("制度", "机制") and text.startswith(DOMAIN_AFTER, m.end()):
                 continue  # 审批制度改革: a domain, not a named system
             start, stopped_at = walk_left(text, m.start(), 20, self.stops, self.stop_lengths)
+            if stopped_at == "与" and text.endswith(LINKING, start, m.start()):
+                # 行政执法与刑事司法衔接机制: one mechanism linking the two fields 与 joins
+                left, stop = walk_left(text, start - 1, 20 - (m.start() - start),
+                                       self.stops, self.stop_lengths)
+                if start - 1 - left >= 2 and not text.endswith(BODY_END, left, start - 1):
+                    start, stopped_at = left, stop  # (not 区法院与区司法局: two bodies)
             # 百日攻坚行动和清风行动: the name starts after a coordinated one
             before = self.coordinated.search(text, start, m.start())
             start = before.end() if before else start
             name = text[start:m.start()]
             # 科学、民主、依法决策机制; 办理程序和制度: not one named system, but in
             # 公示制度、全过程记录制度 each item has its own head
-            own_head = self.kind_ending[kind].search(text, max(0, start - 8), start - 1)
+            own_head = any(e.search(text, max(0, start - 8), start - 1)
+                           for e in self.kind_ending.values())
             shared_head = text[start - 1:start] == "、" and not own_head
             if shared_head or name.endswith(("和", "与", "及")):
                 continue
