@@ -16,7 +16,8 @@ Four rules:
   工程/行动/平台/系统 must end the noun (行动指南, 工程项目 are other things); a 与 joining
   two fields that the head links stays in the name (行政执法与刑事司法衔接机制), and an item
   after 、 is a name of its own where the item before ends with any head
-  (府院联席会议制度、行政检察与行政执法衔接机制);
+  (府院联席会议制度、行政检察与行政执法衔接机制); a head that a body's 委/局/厅/办 follows
+  is in that body's name (省发展改革委);
 - a list adopted as systems: 推行首问负责、一次性告知、限时办结等制度 gives each item;
 - an app's brand printed without quotes before what it is (依托赣服通平台, 浙里办APP).
 
@@ -61,6 +62,8 @@ DOMAIN_AFTER = ("改革", "建设", "体系", "创新")
 MIN_NAME = {"制": 2, "改革": 5}
 # 衔接机制, 联动机制: what links two fields, which 与 joins inside the name
 LINKING = ("衔接", "对接", "联动", "协作", "协同", "互认")
+# a head inside a body's name: 发展改革委(员会), 改革办, 水利工程局
+BODY_AFTER = ("委", "局", "厅", "办")
 BODY_END = ("局", "院", "委", "办", "府", "会", "所", "厅", "部", "庭", "队", "站", "中心")
 # X长制: a chief per river, forest, road (河长制, 林长制, 河湖长制), one character will do
 CHIEF_HEAD = "长制"
@@ -252,6 +255,8 @@ class MeasuresComponent(RuleComponent):
             kind = self.head_kinds[head]
             if kind in ("制度", "机制") and text.startswith(DOMAIN_AFTER, m.end()):
                 continue  # 审批制度改革: a domain, not a named system
+            if text.startswith(BODY_AFTER, m.end()):
+                continue  # 省发展改革委, 区委改革办: a body's name, not a reform
             start, stopped_at = walk_left(text, m.start(), 20, self.stops, self.stop_lengths)
             if stopped_at == "与" and text.endswith(LINKING, start, m.start()):
                 # 行政执法与刑事司法衔接机制: one mechanism linking the two fields 与 joins

@@ -67,6 +67,8 @@ def test_measures_names_found(text: str, expected: set[str]) -> None:
     "采取有力行动，开展夏季行动，实施民生工程，杜绝形象工程，开展整改行动和打击行动。",
     "全市司法行政系统开展练兵，在政府信息公开平台公开，为工作提供行动指南。",
     "依托省一体化政务服务平台，通过市公共信用信息平台共享数据。",
+    # a head inside a body's name
+    "配合省发展改革委开展涉企收费清理，区委改革办督促整改。",
     # quoted lists that are slogans or political formulas, and quoted labels
     "弘扬“敢闯、敢试、敢为”作风，做到“四个意识、四个自信”，坚持“马上就办、真抓实干”。",
     "全省率先实现示范县“满堂红”，法律顾问实现“全覆盖”，连续三年保持“零事故”。",
