@@ -15,7 +15,8 @@ inside it (县政府党组, 市委常委会, 县委全面依法治县委员会).
 A place missing from the division list that the text makes its own (its jurisdiction, or
 a name after a clear boundary: 红谷滩区人民政府) is a place wherever it stands, after a
 comma too (，红谷滩区政府). A bureau's branch right after it is part of its name
-(市生态环境局平江分局).
+(市生态环境局平江分局), and so is a national administration's bureau in a place right
+after the administration's name (国家税务总局湖南省税务局).
 
 The longest candidate wins where they overlap; coordinated forms split by themselves
 (市委市政府 → 市委, 市政府). Nothing inside a 《》 title or a document number counts, and
@@ -86,6 +87,28 @@ class Candidate:
     kind: str
 
 
+REGIONAL_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,6}?监管(?:分局|局)")
+
+
+def vertical(text: str, national: list[Candidate], local: list[Candidate]) -> list[Candidate]:
+    """A national administration's bureau in a place, one body as printed: 国家税务总局湖南省
+    税务局, 国家金融监督管理总局赣州监管分局 (not the 总局 and a bureau of the place)."""
+    out = []
+    for head in national:
+        if not text.endswith("总局", head.start, head.end):
+            continue
+        # the regulator's branches are named by a place printed short: 湖南监管局, 岳阳监管分局
+        regional = REGIONAL_BRANCH.match(text, head.end)
+        if regional:
+            out.append(Candidate(head.start, regional.end(), "department"))
+        for branch in local:
+            between = text[head.end:branch.start]
+            if (len(between) <= 2 and all("\u4e00" <= c <= "\u9fff" for c in between)
+                    and branch.start >= head.end and text.endswith("局", branch.start, branch.end)):
+                out.append(Candidate(head.start, branch.end, branch.kind))
+    return out
+
+
 class AgenciesComponent(RuleComponent):
     data_files = (
         "agency_places.txt",
@@ -138,7 +161,8 @@ class AgenciesComponent(RuleComponent):
         jurisdiction = (doc._.meta or {}).get("jurisdiction") or ""
         self.local_places.update(LOCAL_PIECE.findall(jurisdiction))
         placed = self.level_route(text) + self.named_route(text)
-        found = self.local_route(text, placed) + self.national_route(text) + self.bare_route(text)
+        local, national = self.local_route(text, placed), self.national_route(text)
+        found = local + national + self.bare_route(text) + vertical(text, national, local)
         protected = Protected.of(doc)
         taken: list[Candidate] = []
         held = Taken(len(text))
