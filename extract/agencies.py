@@ -65,6 +65,8 @@ NAME_OPENINGS = ("全面", "全国", "国家", "中央", "中共")
 NAMED_BOUNDARY = {"的", "等", "了", "召开", "成立", "组建", "设立", "调整", "由", "和", "与", "及"}
 ZONE_HEADS = ("管委会", "管理委员会")
 ZONE_ENDINGS = ("区", "园", "城", "港", "岛", "基地", "新城")
+# a zone named by its kind alone, in a text of the place it is in: 高新区管委会
+ZONE_KINDS = ("新区", "开发区", "高新区", "经开区", "示范区", "试验区", "保税区", "自贸区")
 # characters that never sit inside the generic department name X局 / X厅
 NOT_IN_NAME = "的各和与及在对等了是为将把以从向被全本我该其"
 
@@ -257,9 +259,11 @@ class AgenciesComponent(RuleComponent):
         for m in self.head_re.finditer(text):
             start, stopped_at = self.walk_left(text, m.start(), 14)
             name = text[start:m.start()]
-            if len(name) < 2 or stopped_at == "各" or name in self.not_places:
-                continue
             head = m.group()
+            # 高新区 is no place of a level route's body, but its 管委会 is the zone's
+            zone = head in ZONE_HEADS and name in ZONE_KINDS
+            if len(name) < 2 or stopped_at == "各" or (name in self.not_places and not zone):
+                continue
             if head in self.placed_heads and not self.starts_with_place(name):
                 # 建成启用县公共服务中心: the name starts at its level word
                 level_at = next((i for i, c in enumerate(name) if c in LEVELS and i), None)

@@ -22,6 +22,8 @@ def agencies(text: str) -> dict[str, tuple[str, str]]:
     ("会同国家税务总局平江县税务局、国家金融监督管理总局岳阳监管分局开展清理。",
      {"国家税务总局平江县税务局", "国家金融监督管理总局岳阳监管分局"}),
     ("国家税务总局、县税务局联合印发通知。", {"国家税务总局", "县税务局"}),
+    # a zone's management committee named by the zone's kind alone
+    ("高新区管委会、经开区党工委探索“拿地即开工”审批模式。", {"高新区管委会", "经开区党工委"}),
     ("中共平江县委办公室、平江县人民政府办公室联合印发实施方案。",
      {"中共平江县委办公室", "平江县人民政府办公室"}),
     ("区司法局会同区市场监管局、区发改委开展联合检查，区法院、区检察院派员参加。",
@@ -80,6 +82,7 @@ def test_agencies_names_found(text: str, expected: set[str]) -> None:
     "全县标准化司法所实现全覆盖，全市建成县级矛盾纠纷调处化解中心。",
     "建成全市大数据中心，推进城市大数据中心建设，开创交通局面。",
     "平江县府办发〔20235\n区府办字[2022",  # document numbers printed broken
+    "各开发区管委会要落实主体责任。",
 ])
 def test_agencies_names_not_found(text: str) -> None:
     assert agencies(text) == {}
