@@ -84,6 +84,8 @@ NOT_BRAND_TAIL = {"交通", "流通", "沟通", "畅通", "开通", "互通", "�
                   "经办", "领办", "交办", "转办", "查办"}
 BRAND_VERBS = {"上线", "推出", "推广", "依托", "使用", "开发", "打造", "运用", "登录", "下载",
                "通过"}
+# what a name of digits alone is named for when it is a measure: “721”工作法, “135”模式
+NUMBERED_METHOD = ("工作法", "工作机制", "机制", "模式", "工程", "行动")
 # a day named by its date: “3·15” 消费者权益日, “12.4” 宪法日
 DAY_LABEL = re.compile(r"^\d{1,2}\s*[·•.．・]\s*\d{1,2}$")
 # an item of a numbered formula: 双随机、一公开; 线上一网、线下一窗; 一周一法、一月一考
@@ -203,8 +205,10 @@ class MeasuresComponent(RuleComponent):
             return None
         if PERIOD.match(name) or FORMULA.match(name) or TREND.match(name) or RESULT.match(name):
             return None
-        if DAY_LABEL.match(name) or name.isdigit():
-            return None  # “3·15”, “12·4”: a day of the year; “12345”: a number, not a measure
+        if DAY_LABEL.match(name):
+            return None  # “3·15”, “12·4”: a day of the year
+        if name.isdigit() and not text.startswith(NUMBERED_METHOD, after_at):
+            return None  # “12345”: a number (a hotline's), unless a method: “721”工作法
         if re.search(r"\d{4}年", name) or (len(name) <= 3 and name.endswith("化")
                                              and not NUMERAL.match(name)):
             return None

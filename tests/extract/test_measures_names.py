@@ -39,6 +39,8 @@ def measures(text: str) -> dict[str, str | None]:
     ("企业开办实现“线上一网、线下一窗”，全面推行“一周一学、一月一考”。",
      {"线上一网、线下一窗", "一周一学、一月一考"}),
     ("群众办事可以“马上办、网上办、就近办”，少跑腿。", {"马上办、网上办、就近办"}),
+    # a name of digits alone is a measure only as a method or programme
+    ("城管推行“721”工作法，实施“1235”工程，畅通“12345”热线。", {"721", "1235"}),
     # a mechanism linking two fields keeps the 与 that joins them in its name
     ("完善行政执法与刑事司法衔接机制，健全诉讼与非诉讼衔接机制。",
      {"行政执法与刑事司法衔接机制", "诉讼与非诉讼衔接机制"}),
