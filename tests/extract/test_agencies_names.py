@@ -103,6 +103,8 @@ def test_agencies_names_not_found(text: str) -> None:
     ("市住房城乡建设局", "市住房和城乡建设局", "department"),
     ("区医保局", "区医疗保障局", "department"),
     ("区卫生健康委", "区卫生健康委员会", "commission"),
+    ("县人大常委会法工委", "县人民代表大会常务委员会法制工作委员会", "commission"),
+    ("县人大常委会法制工作委员会", "县人民代表大会常务委员会法制工作委员会", "commission"),
 ])
 def test_agencies_names_canonical_and_kind(name: str, canonical: str, kind: str) -> None:
     found = agencies(f"经研究，{name}负责此项工作。")
