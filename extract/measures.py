@@ -125,10 +125,7 @@ class MeasuresComponent(RuleComponent):
         # 全程代办制和容缺受理制: the second name starts after the first one's head
         self.coordinated = re.compile(rf"(?:{heads})[和与及](?!.*(?:{heads})[和与及])")
         # 公示制度、全过程记录制度: an item before 、 that ends with a head (of any kind)
-        self.kind_ending = {
-            kind: re.compile("(?:" + "|".join(re.escape(h) for h, k in self.head_kinds.items()
-                                              if k == kind) + ")$")
-            for kind in set(self.head_kinds.values())}
+        self.head_ending = re.compile(rf"(?:{heads})$")
         self.stops = set(self.data["measure_left_stops.txt"])
         self.stop_lengths = sorted({len(s) for s in self.stops}, reverse=True)
         cues: dict[str, list[str]] = {}
@@ -274,8 +271,7 @@ class MeasuresComponent(RuleComponent):
             name = text[start:m.start()]
             # 科学、民主、依法决策机制; 办理程序和制度: not one named system, but in
             # 公示制度、全过程记录制度 each item has its own head
-            own_head = any(e.search(text, max(0, start - 8), start - 1)
-                           for e in self.kind_ending.values())
+            own_head = self.head_ending.search(text, max(0, start - 8), start - 1)
             shared_head = text[start - 1:start] == "、" and not own_head
             if shared_head or name.endswith(("和", "与", "及")):
                 continue
