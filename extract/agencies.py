@@ -104,9 +104,11 @@ def vertical(text: str, national: list[Candidate], local: list[Candidate]) -> li
         if regional:
             out.append(Candidate(head.start, regional.end(), "department"))
         for branch in local:
-            between = text[head.end:branch.start]
-            if (len(between) <= 2 and all("\u4e00" <= c <= "\u9fff" for c in between)
-                    and branch.start >= head.end and text.endswith("局", branch.start, branch.end)):
+            if not (0 <= branch.start - head.end <= 2
+                    and text.endswith("局", branch.start, branch.end)):
+                continue
+            # what the local route left of the place (国家税务总局赣州市…: 州市…) is joined back
+            if all("\u4e00" <= c <= "\u9fff" for c in text[head.end:branch.start]):
                 out.append(Candidate(head.start, branch.end, branch.kind))
     return out
 
