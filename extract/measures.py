@@ -16,8 +16,8 @@ Four rules:
   工程/行动/平台/系统 must end the noun (行动指南, 工程项目 are other things); a 与 joining
   two fields that the head links stays in the name (行政执法与刑事司法衔接机制), and an item
   after 、 is a name of its own where the item before ends with any head
-  (府院联席会议制度、行政检察与行政执法衔接机制); a head that a body's 委/局/厅/办 follows
-  is in that body's name (省发展改革委);
+  (府院联席会议制度、行政检察与行政执法衔接机制); a name is not part of an agency's, nor
+  does it start with one (省发展改革委 is a body, 市司法局衔接机制 names no mechanism);
 - a list adopted as systems: 推行首问负责、一次性告知、限时办结等制度 gives each item;
 - an app's brand printed without quotes before what it is (依托赣服通平台, 浙里办APP).
 
@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from policykg.extract.component import RuleComponent, doc_text
+from policykg.extract.component import RuleComponent, doc_text, found
 from policykg.extract.entity_rules import (
     Protected,
     Taken,
@@ -62,8 +63,6 @@ DOMAIN_AFTER = ("改革", "建设", "体系", "创新")
 MIN_NAME = {"制": 2, "改革": 5}
 # 衔接机制, 联动机制: what links two fields, which 与 joins inside the name
 LINKING = ("衔接", "对接", "联动", "协作", "协同", "互认")
-# a head inside a body's name: 发展改革委(员会), 改革办, 水利工程局
-BODY_AFTER = ("委", "局", "厅", "办")
 BODY_END = ("局", "院", "委", "办", "府", "会", "所", "厅", "部", "庭", "队", "站", "中心")
 # X长制: a chief per river, forest, road (河长制, 林长制, 河湖长制), one character will do
 CHIEF_HEAD = "长制"
@@ -158,7 +157,9 @@ class MeasuresComponent(RuleComponent):
         jurisdiction = (doc._.meta or {}).get("jurisdiction") or ""
         self.local_places = set(LOCAL_PIECE.findall(jurisdiction))
         quoted = [c for c in self.quoted(text) if not protected.overlaps(c.start, c.end)]
-        others = [c for c in self.headed(text) + self.adopted_lists(text) + self.brands(text)
+        bodies = Bodies(doc)
+        others = [c for c in self.headed(text, bodies) + self.adopted_lists(text)
+                  + self.brands(text)
                   if not protected.overlaps(c.start, c.end)]
         taken = list(quoted)
         held = Taken(len(text))
@@ -249,16 +250,20 @@ class MeasuresComponent(RuleComponent):
 
     # --- unquoted heads ---------------------------------------------------------------
 
-    def headed(self, text: str) -> list[Candidate]:
+    def headed(self, text: str, bodies: Bodies) -> list[Candidate]:
         out = []
         for m in self.head_re.finditer(text):
             head = m.group()
             kind = self.head_kinds[head]
             if kind in ("制度", "机制") and text.startswith(DOMAIN_AFTER, m.end()):
                 continue  # 审批制度改革: a domain, not a named system
-            if text.startswith(BODY_AFTER, m.end()):
+            if bodies.covers(m.start(), m.end()):
                 continue  # 省发展改革委, 区委改革办: a body's name, not a reform
             start, stopped_at = walk_left(text, m.start(), 20, self.stops, self.stop_lengths)
+            body_end = bodies.last_end(start, m.start())
+            if body_end is not None:
+                # 市司法局衔接机制: the body that runs it, then the name (here none)
+                start, stopped_at = body_end, "body"
             if stopped_at == "与" and text.endswith(LINKING, start, m.start()):
                 # 行政执法与刑事司法衔接机制: one mechanism linking the two fields 与 joins
                 left, stop = walk_left(text, start - 1, 20 - (m.start() - start),
@@ -334,6 +339,26 @@ class MeasuresComponent(RuleComponent):
                 out.append(Candidate(pos, pos + len(item), "制度"))
                 pos += len(item) + 1
         return out
+
+
+class Bodies:
+    """The agencies the agencies component found, as character ranges (they never overlap,
+    so ordered by start they are ordered by end too)."""
+
+    def __init__(self, doc: Doc) -> None:
+        spans = sorted((f.start_char, f.end_char) for f in found(doc, "agencies"))
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether an agency's name holds this range (the head of 省发展改革委)."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.ends[i] >= end
+
+    def last_end(self, start: int, end: int) -> int | None:
+        """The end of the last agency that ends inside (start, end], if any."""
+        i = bisect_right(self.ends, end) - 1
+        return self.ends[i] if i >= 0 and self.ends[i] > start else None
 
 
 @Language.factory("policykg_measures_v1")

@@ -46,6 +46,9 @@ def measures(text: str) -> dict[str, str | None]:
      {"行政执法与刑事司法衔接机制", "诉讼与非诉讼衔接机制"}),
     ("两院分别与县司法局建立府院联席会议制度、行政检察与行政执法衔接机制。",
      {"府院联席会议制度", "行政检察与行政执法衔接机制"}),
+    # the body that runs a measure is not part of its name
+    ("县市场监管局双随机抽查机制全面推行，区司法局“法律明白人”工程成效明显。",
+     {"双随机抽查机制", "法律明白人"}),
     # an app's brand printed without quotes before what it is
     ("依托赣服通平台办理，上线兰山通APP，建设智慧交通平台，开通督办平台。", {"赣服通", "兰山通"}),
 ])
@@ -69,8 +72,9 @@ def test_measures_names_found(text: str, expected: set[str]) -> None:
     "采取有力行动，开展夏季行动，实施民生工程，杜绝形象工程，开展整改行动和打击行动。",
     "全市司法行政系统开展练兵，在政府信息公开平台公开，为工作提供行动指南。",
     "依托省一体化政务服务平台，通过市公共信用信息平台共享数据。",
-    # a head inside a body's name
+    # a head inside a body's name, and bodies before a generic head
     "配合省发展改革委开展涉企收费清理，区委改革办督促整改。",
+    "建立市法院与市司法局衔接机制，完善县人民法院行政审判庭与县司法局协作机制。",
     # quoted lists that are slogans or political formulas, and quoted labels
     "弘扬“敢闯、敢试、敢为”作风，做到“四个意识、四个自信”，坚持“马上就办、真抓实干”。",
     "全省率先实现示范县“满堂红”，法律顾问实现“全覆盖”，连续三年保持“零事故”。",
