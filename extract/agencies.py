@@ -20,8 +20,9 @@ after the administration's name (国家税务总局湖南省税务局).
 
 The longest candidate wins where they overlap; coordinated forms split by themselves
 (市委市政府 → 市委, 市政府). Nothing inside a 《》 title or a document number counts, and
-neither does a generic body (各乡、镇人民政府). Each span gets ``canonical`` (abbreviations
-expanded: 区法院 → 区人民法院) and ``attrs = {"kind": ...}``.
+neither does a generic body (各乡、镇人民政府, 设区的市人民政府). Each span gets
+``canonical`` (abbreviations expanded: 区法院 → 区人民法院, 县政府 → 县人民政府, but not
+the 政府 inside 法治政府建设工作领导小组) and ``attrs = {"kind": ...}``.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ BARE_VERBS = {"会同", "联合", "配合", "协调", "协助", "督促", "指�
               "提请", "报请", "商请", "委托", "支持", "通知"}
 # 各 right before, or before one coordinated level (各乡、镇…, 各县(市、区)…)
 GENERIC_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]、|[\u4e00-\u9fff]?[(（][^)）]{0,6}[)）])?$")
+# 设区的市, 设区市: the class of cities with districts, as generic as 各市
+SET_UP_CITY = re.compile(r"设区的?市")
 AUTONOMOUS = {"自治区", "自治州", "自治县", "自治旗"}
 # characters no place name holds (市委市政府 is two bodies, not a place 市委市)
 NOT_IN_PLACE = LEVELS + "委府院局厅办"
@@ -371,8 +374,11 @@ class AgenciesComponent(RuleComponent):
         return any(name[:k] in self.places for k in self.place_lengths if k < len(name))
 
     def generic(self, text: str, start: int) -> bool:
-        """各乡、镇人民政府, 各县(市、区)人民政府: a kind of body, not a named one."""
-        return bool(GENERIC_BEFORE.search(text, max(0, start - 10), start))
+        """各乡、镇人民政府, 各县(市、区)人民政府, 设区的市人民政府: a kind of body, not
+        a named one."""
+        city_class = SET_UP_CITY.search(text, max(0, start - 3), start + 2)
+        return bool(GENERIC_BEFORE.search(text, max(0, start - 10), start)
+                    or (city_class and city_class.start() < start < city_class.end()))
 
     def canonical(self, name: str, kind: str) -> str:
         key = (name, kind)

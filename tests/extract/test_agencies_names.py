@@ -68,6 +68,9 @@ def agencies(text: str) -> dict[str, tuple[str, str]]:
     ("市生态环境局平江分局、市公安局交警支队配合开展联合执法。",
      {"市生态环境局平江分局", "市公安局交警支队"}),
     ("市公安局组织大队民警开展巡逻。", {"市公安局"}),
+    # a town's congress presidium and its own offices
+    ("镇人大主席团组织代表视察，镇司法所、镇派出所联合排查，镇综合行政执法队严格执法。",
+     {"镇人大主席团", "镇司法所", "镇派出所", "镇综合行政执法队"}),
 ])
 def test_agencies_names_found(text: str, expected: set[str]) -> None:
     assert set(agencies(text)) == expected
@@ -83,6 +86,7 @@ def test_agencies_names_found(text: str, expected: set[str]) -> None:
     "建成全市大数据中心，推进城市大数据中心建设，开创交通局面。",
     "平江县府办发〔20235\n区府办字[2022",  # document numbers printed broken
     "各开发区管委会要落实主体责任。",
+    "各设区市生态环境局要严格执行，设区的市人民政府要加强领导。",
 ])
 def test_agencies_names_not_found(text: str) -> None:
     assert agencies(text) == {}
@@ -105,6 +109,9 @@ def test_agencies_names_not_found(text: str) -> None:
     ("区卫生健康委", "区卫生健康委员会", "commission"),
     ("县人大常委会法工委", "县人民代表大会常务委员会法制工作委员会", "commission"),
     ("县人大常委会法制工作委员会", "县人民代表大会常务委员会法制工作委员会", "commission"),
+    # 政府 is spelled out where it is the body, not inside another name
+    ("法治政府建设工作领导小组", "法治政府建设工作领导小组", "leading_group"),
+    ("县政府办公室", "县人民政府办公室", "office"),
 ])
 def test_agencies_names_canonical_and_kind(name: str, canonical: str, kind: str) -> None:
     found = agencies(f"经研究，{name}负责此项工作。")
