@@ -75,8 +75,9 @@ NOT_IN_NAME = "的各和与及在对等了是为将把以从向被全本我该�
 
 
 ISSUER_CODE_AFTER = re.compile(r"[发字函][〔\[［【(（]")
-# a branch of a city bureau, named by its place or its task, right after the bureau
-BRANCH = re.compile(rf"(?:(?![{NOT_IN_NAME}])[\u4e00-\u9fff]){{1,4}}?(?:分局|支队|大队)")
+# a branch of a city bureau, named by its place or its task (up to six characters:
+# 出入境管理支队), right after the bureau
+BRANCH = re.compile(rf"(?:(?![{NOT_IN_NAME}])[\u4e00-\u9fff]){{1,6}}?(?:分局|支队|大队)")
 # the county-or-higher pieces of the text's jurisdiction: 南昌市红谷滩区 -> 南昌市, 红谷滩区
 LOCAL_PIECE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治[区州县旗]|[省市州区县旗盟])")
 
