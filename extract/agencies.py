@@ -55,8 +55,9 @@ BARE_BOUNDARY = {"由", "在", "与", "及", "向", "对", "经", "等", "是"}
 # verbs that take a body as their object: 由司法局会同住建局…, 督促医保局…
 BARE_VERBS = {"会同", "联合", "配合", "协调", "协助", "督促", "指导", "牵头", "组织", "要求",
               "提请", "报请", "商请", "委托", "支持", "通知"}
-# 各 right before, or before one coordinated level (各乡、镇…, 各县(市、区)…)
-GENERIC_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]、|[\u4e00-\u9fff]?[(（][^)）]{0,6}[)）])?$")
+# 各 right before, or before coordinated levels (各乡、镇…, 各县(市、区)…, 各省、自治区、直辖市…)
+GENERIC_BEFORE = re.compile(r"各(?:[\u4e00-\u9fff]、|[\u4e00-\u9fff]?[(（][^)）]{0,6}[)）]"
+                            r"|(?:(?:[省市县区乡镇]|自治[区州县旗]|直辖市|计划单列市)、)+)?$")
 # 设区的市, 设区市: the class of cities with districts, as generic as 各市
 SET_UP_CITY = re.compile(r"设区的?市")
 AUTONOMOUS = {"自治区", "自治州", "自治县", "自治旗"}
@@ -378,7 +379,7 @@ class AgenciesComponent(RuleComponent):
         """各乡、镇人民政府, 各县(市、区)人民政府, 设区的市人民政府: a kind of body, not
         a named one."""
         city_class = SET_UP_CITY.search(text, max(0, start - 3), start + 2)
-        return bool(GENERIC_BEFORE.search(text, max(0, start - 10), start)
+        return bool(GENERIC_BEFORE.search(text, max(0, start - 16), start)
                     or (city_class and city_class.start() < start < city_class.end()))
 
     def canonical(self, name: str, kind: str) -> str:

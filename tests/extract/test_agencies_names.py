@@ -89,6 +89,7 @@ def test_agencies_names_found(text: str, expected: set[str]) -> None:
     "平江县府办发〔20235\n区府办字[2022",  # document numbers printed broken
     "各开发区管委会要落实主体责任。",
     "各设区市生态环境局要严格执行，设区的市人民政府要加强领导。",
+    "各省、自治区、直辖市人民政府，各自治州、直辖市政府：",
 ])
 def test_agencies_names_not_found(text: str) -> None:
     assert agencies(text) == {}
