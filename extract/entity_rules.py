@@ -114,6 +114,10 @@ def _token_starts(doc: Doc, text: str) -> list[int] | None:
 _TOKEN_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
 
 
+# characters that make a verb a word of another kind: 规范 → 规范性, 制度 → 制度化
+WORD_SUFFIXES = "性化"
+
+
 def walk_left(text: str, pos: int, limit: int, stops: set[str],
               stop_lengths: list[int]) -> tuple[int, str]:
     """Walk left over Chinese characters from ``pos``, at most ``limit`` of them, stopping
@@ -129,6 +133,8 @@ def walk_left(text: str, pos: int, limit: int, stops: set[str],
     q = pos
     while q > 0:
         stop = stop_ending(q)
+        if stop and text[q:q + 1] in WORD_SUFFIXES and q < pos:
+            stop = None  # 规范性文件, 制度化: the stop word is the stem of a longer word
         if stop:
             # 落实行政执法: 实行 ends here but 落实 ends one earlier; the name keeps 行
             earlier = stop_ending(q - 1)

@@ -46,6 +46,9 @@ def measures(text: str) -> dict[str, str | None]:
      {"行政执法与刑事司法衔接机制", "诉讼与非诉讼衔接机制"}),
     ("两院分别与县司法局建立府院联席会议制度、行政检察与行政执法衔接机制。",
      {"府院联席会议制度", "行政检察与行政执法衔接机制"}),
+    # a boundary word that is the stem of a longer word does not cut the name
+    ("建立规范性文件动态清理机制，实行法治化营商环境评价制度。",
+     {"规范性文件动态清理机制", "法治化营商环境评价制度"}),
     # the body that runs a measure is not part of its name
     ("县市场监管局双随机抽查机制全面推行，区司法局“法律明白人”工程成效明显。",
      {"双随机抽查机制", "法律明白人"}),
