@@ -49,6 +49,10 @@ def measures(text: str) -> dict[str, str | None]:
     # a boundary word that is the stem of a longer word does not cut the name
     ("建立规范性文件动态清理机制，实行法治化营商环境评价制度。",
      {"规范性文件动态清理机制", "法治化营商环境评价制度"}),
+    # a notice's heading or a result names the measure after its verb
+    ("枫林县人民政府关于印发枫林县行政执法责任制实施办法的通知\n"
+     "全县实现行政争议实质性化解机制全覆盖。",
+     {"枫林县行政执法责任制", "行政争议实质性化解机制"}),
     # the body that runs a measure is not part of its name
     ("县市场监管局双随机抽查机制全面推行，区司法局“法律明白人”工程成效明显。",
      {"双随机抽查机制", "法律明白人"}),
