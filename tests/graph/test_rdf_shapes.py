@@ -69,6 +69,19 @@ def test_rdf_shapes_reject_a_target_that_is_not_a_span_of_a_text(query_extractio
     assert "hasTarget" in report
 
 
+@pytest.mark.parametrize("span", ["9,5", "5,5"])
+def test_rdf_shapes_reject_a_span_that_does_not_end_after_it_starts(query_extractions, shapes,
+                                                                    span):
+    def replace(line: str, mention: str) -> str:
+        s, p, _, g, dot = line.split()
+        return f"{s} {p} <{g.strip('<>')}#char={span}> {g} {dot}\n"
+
+    conforms, report = _conforms_nquads(
+        _one_mention_changed(query_extractions[0], f"{OA}hasTarget", replace), shapes)
+    assert not conforms
+    assert "does not end after it starts" in report
+
+
 def test_rdf_has_no_blank_nodes_and_one_graph_per_text(query_extractions):
     for extraction in query_extractions:
         graph = graph_of(extraction)
