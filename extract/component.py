@@ -70,6 +70,9 @@ class RuleComponent:
         return self
 
 
+#: A year as printed, in ASCII or full-width digits (２０２２): texts keep their forms.
+YEAR = r"(?:[1１][9９]|[2２][0０])\d\d"
+
 TEXT_KEY = "policykg.text"
 STARTS_KEY = "policykg.sentence_starts"
 

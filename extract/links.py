@@ -44,6 +44,7 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 from policykg.extract.component import (
+    YEAR,
     Found,
     RuleComponent,
     doc_text,
@@ -67,7 +68,7 @@ TITLE_SEP = re.compile(rf"\s*(?:{BRACKET}\s*){{0,2}}(?:、|，|,|和|及|与|以
 # 《X》(已)经/由 a body … adopted it; or X is put before a body that adopts it
 # (「起草《X》，提请区政府审议通过」「报市政府常务会议审议通过」)
 PASSIVE = re.compile(rf"\s*(?:{BRACKET}\s*){{0,2}}[，,]?\s*(?:后|并|再|又)?\s*"
-                     r"(?:已|业已)?\s*(?:于?\s*(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?"
+                     r"(?:已|业已)?\s*(?:于?\s*" + YEAR + r"\s*年(?:\s*\d{1,2}\s*月)?"
                      r"(?:\s*\d{1,2}\s*日)?)?\s*"  # 《X》于2021年3月12日经市人大常委会…
                      r"(?:已经|业经|已|经|由|提请|报请|报经|提交|报送|呈报|报)")
 PRONOUN = re.compile(r"\s*(?:我|本|各|全|该)")
@@ -77,7 +78,7 @@ MAX_BACK = 3
 ON_BEHALF = re.compile(r"\s*(?:代|替)\s*")
 SPACES = re.compile(r"\s*")
 MAX_CLAUSE = 400
-DATE_GAP = r"(?:于)?(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
+DATE_GAP = r"(?:于)?(?:" + YEAR + r"年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
 ORDINAL = r"第[\d一二三四五六七八九十百]+[次届]"
 
 
@@ -100,7 +101,7 @@ class LinksComponent(RuleComponent):
         gaps = _alt(self.data.get("link_subject_gaps.txt", []))
         self.gap_re = re.compile(rf"(?:{gaps}|{ORDINAL}|{DATE_GAP}|\s)*")
         leads = _alt(self.data.get("link_clause_leads.txt", []))
-        self.lead_re = re.compile(rf"(?:{leads}|(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?"
+        self.lead_re = re.compile(rf"(?:{leads}|{YEAR}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?"
                                   rf"(?:以来)?|[\s，,])*")
         self.cue_re = re.compile(rf"(?:{_alt(self.data.get('link_implements_cues.txt', []))})")
         types = DocTypes(self.data.get("doc_types.txt", [])).types

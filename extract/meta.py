@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from policykg.extract.component import RuleComponent, doc_text
+from policykg.extract.component import YEAR, RuleComponent, doc_text
 from policykg.extract.titles import DocTypes
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,14 +41,14 @@ HEADER_LINES = 30
 MAX_TITLE = 90
 SITE_PREFIX = re.compile(r"^.{1,12}?[丨｜|]\s*")
 SENTENCE_MARKS = re.compile(r"[。，,；;：:？?！!]")
-DATE = re.compile(r"((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
-DATE_LINE = re.compile(r"^[ \t\u3000]*(?:19|20)\d\d[ \t]*[年\d][\d \t年月]{0,8}日[ \t\u3000]*$",
+DATE = re.compile(rf"({YEAR})\s*(?:年|-|/|\.)\s*(\d{{1,2}})\s*(?:月|-|/|\.)\s*(\d{{1,2}})")
+DATE_LINE = re.compile(rf"^[ \t\u3000]*{YEAR}[ \t]*[年\d][\d \t年月]{{0,8}}日[ \t\u3000]*$",
                        re.M)
 LINE_ENDS_DAY = re.compile(r"日[ \t\u3000]*(?=\n|$)")
-YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+YEAR_OF = re.compile(rf"({YEAR})\s*年")
 LINE = re.compile(r"[^\n]*")
 # the first line of a report's body: 「2021年，」 then its subject
-OPENING = re.compile(r"(?:^|\n)[ \t\u3000]*(?:19|20)\d\d年(?:度|以来)?[ \t\u3000]*[，,]"
+OPENING = re.compile(rf"(?:^|\n)[ \t\u3000]*{YEAR}年(?:度|以来)?[ \t\u3000]*[，,]"
                      r"[ \t\u3000]*")
 ALONE = " \t\u3000\r()（）[]［］【】"  # what may stand beside a number alone on its line
 ALONE_RUN = re.compile(rf"[{re.escape(ALONE)}]*")
@@ -191,7 +191,7 @@ class MetaComponent(RuleComponent):
     def _author_from_title(self, title: str | None) -> str | None:
         if not title:
             return None
-        m = (re.match(r"(.+?)(?:关于|印发|转发)", title) or re.match(r"(.+?)(?:19|20)\d\d年", title)
+        m = (re.match(r"(.+?)(?:关于|印发|转发)", title) or re.match(rf"(.+?){YEAR}年", title)
              or re.fullmatch(r"(.+?)令", title))  # 青川省人民政府令: a government's order
         if m and self.body_end.search(m.group(1)):
             return m.group(1)
@@ -223,7 +223,7 @@ class MetaComponent(RuleComponent):
         if author:
             place = self._place(re.sub(r"^中共", "", author.split("、")[0]))
         if not place and title:
-            place = self._place(re.sub(r"^(?:19|20)\d\d年度?", "", title))
+            place = self._place(re.sub(rf"^{YEAR}年度?", "", title))
         if not place:  # a report that opens 「2021年，青川省坚持…」: its subject
             opening = OPENING.search(text, 0, HEADER_CHARS)
             place = self._place(text[opening.end():opening.end() + 40]) if opening else None
@@ -300,7 +300,7 @@ def _iso(text: str | None) -> str | None:
 
 
 def _year(title: str | None) -> int | None:
-    m = YEAR.search(title or "")
+    m = YEAR_OF.search(title or "")
     return int(m.group(1)) if m else None
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from policykg.extract.component import RuleComponent, annotate, char_span, doc_text
+from policykg.extract.component import YEAR, RuleComponent, annotate, char_span, doc_text
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,11 +35,11 @@ UNIT = {"十": 10, "百": 100, "千": 1000}
 OPEN = "〔[［【﹝(（{｛"
 CLOSE = "〕]］】﹞)）}｝"
 TAIL = re.compile(
-    rf"[{re.escape(OPEN)}]{S}(?P<y1>(?:19|20)\d\d){S}[{re.escape(CLOSE)}]{S}第?{S}"
+    rf"[{re.escape(OPEN)}]{S}(?P<y1>{YEAR}){S}[{re.escape(CLOSE)}]{S}第?{S}"
     rf"(?P<s1>\d{{1,5}}){S}号"
     # 政府令 heads break the line here; an order's serial may be written in words
     rf"|(?P<w2>令|公告|通告)\s{{0,4}}第{S}(?P<s2>\d{{1,6}}|[{HANZI_DIGITS}]{{1,12}}){S}号"
-    rf"|(?P<w3>公告|通告|令){S}(?P<y3>(?:19|20)\d\d){S}年{S}第{S}(?P<s3>\d{{1,5}}){S}号"
+    rf"|(?P<w3>公告|通告|令){S}(?P<y3>{YEAR}){S}年{S}第{S}(?P<s3>\d{{1,5}}){S}号"
     rf"|第{S}(?P<s4>\d{{1,6}}){S}号令"
 )
 # the same, tried only in the few characters before each 号 (or 号令): a regex that
@@ -48,7 +48,8 @@ TAIL_BEFORE = re.compile(rf"(?:{TAIL.pattern})$")
 WINDOW = 40
 CODE_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z]")
 MAX_CODE = 14
-BRACKETED_YEAR = re.compile(rf"[{re.escape(OPEN)}]((?:19|20)\d\d)[{re.escape(CLOSE)}]")
+ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+BRACKETED_YEAR = re.compile(rf"[{re.escape(OPEN)}]({YEAR})[{re.escape(CLOSE)}]")
 
 
 def find_numbers(text: str, stops: tuple[str, ...] = (),
@@ -131,8 +132,9 @@ def _code(text: str, end: int, stops: tuple[str, ...],
 
 
 def canonical_number(printed: str) -> str:
-    """White space removed and the year bracket written 〔〕: 国办发〔2022〕8号."""
-    return BRACKETED_YEAR.sub(r"〔\1〕", "".join(printed.split()))
+    """White space removed, digits in ASCII and the year bracket written 〔〕:
+    国办发〔2022〕8号 (also from 国办发(２０２２)８号)."""
+    return BRACKETED_YEAR.sub(r"〔\1〕", "".join(printed.split()).translate(ASCII_DIGITS))
 
 
 class NumbersComponent(RuleComponent):

@@ -23,6 +23,12 @@ def meta(text: str) -> dict:
      {"title": "青川省云岭市松溪区司法局2023年度法治政府建设工作报告",
       "author": "青川省云岭市松溪区司法局", "jurisdiction": "青川省云岭市松溪区",
       "year": 2023, "doc_type": "报告", "date": None}),
+    # a notice printed with full-width digits
+    ("云岭市人民政府关于印发行政执法监督办法的通知\n云政发〔２０２３〕５号\n\n各县（市、区）：\n"
+     "现将办法印发给你们。\n\n云岭市人民政府\n２０２３年８月１５日\n",
+     {"title": "云岭市人民政府关于印发行政执法监督办法的通知", "author": "云岭市人民政府",
+      "jurisdiction": "云岭市", "date": "2023-08-15", "number": "云政发〔２０２３〕５号",
+      "doc_type": "通知"}),
     # a place, not a body: the author stays unknown, the place is the jurisdiction
     ("关怀版 无障碍\n您当前所在位置：首页>政务公开\n2023年度松溪区法治政府建设情况的报告\n"
      "访问量：\n2023年，松溪区坚持依法行政。中共云岭市松溪区委全面依法治区委员会印发了工作要点。\n",
