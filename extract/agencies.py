@@ -4,9 +4,10 @@ Chinese agency names are built right to left: a body word (政府, 委, 法院, 
 after a level word (省 市 县 区 镇 乡) or a place (长春市, 重庆市长寿区), sometimes a body
 inside it (县政府党组, 市委常委会, 县委全面依法治县委员会). Four rules follow that grammar:
 
-- level route: a level character, a body (a closed list, a department list, or the generic
-  X局 / X厅), an optional sub-body; the place before the level is taken from the division
-  list (agency_places.txt), else from a short name after a clear boundary;
+- level route: a level word (省 市 县 区 镇 乡 …, or 街道), a body (a closed list, a
+  department list, or the generic X局 / X厅), an optional sub-body; the place before the
+  level is taken from the division list (agency_places.txt), else from a short name after
+  a clear boundary;
 - national route: bodies printed alone (国务院, 党中央, 生态环境部, 人大);
 - named route: bodies named by what they do (X领导小组, X委员会, X管委会, X化解中心),
   whose name runs left from the head word to a boundary word;
@@ -42,6 +43,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 LEVELS = "省市县区镇乡州旗盟"
+# a subdistrict, the town level of a city: a level word of two characters (街道党工委)
+STREET = "街道"
 # the fallback place (a name missing from the division list) only before these levels
 FALLBACK_LEVELS = "市州区县镇乡旗"
 PLACE_LEVELS = "省市县区国州旗盟"
@@ -149,7 +152,7 @@ class AgenciesComponent(RuleComponent):
                            for p, _ in sorted(subs, key=lambda s: len(s[0]), reverse=True))
         generic = rf"(?:(?![{NOT_IN_NAME}])[\u4e00-\u9fff]){{2,8}}?[局厅]"
         self.level_re = re.compile(
-            rf"([{LEVELS}])({_alt(list(self.body_kinds))}|{generic})((?:{sub_alt})?)")
+            rf"({STREET}|[{LEVELS}])({_alt(list(self.body_kinds))}|{generic})((?:{sub_alt})?)")
         departments = [w for w, _ in pairs("agency_departments.txt") if len(w) > 2]
         self.bare_re = re.compile(rf"(?:{_alt(departments)})(?![门员长])")
         self.national_kinds = {w: k for w, k in pairs("agency_national.txt")}
@@ -208,7 +211,7 @@ class AgenciesComponent(RuleComponent):
             kind = self.body_kinds.get(body, "department")
             if sub:
                 kind = next(k for p, k in self.sub_kinds if p.match(sub))
-            elif kind == "government" and level in "镇乡":
+            elif kind == "government" and level in ("镇", "乡", STREET):
                 kind = "town"
             if body == "委" and text[start - 2:start] == "中共":
                 start -= 2
@@ -311,7 +314,7 @@ class AgenciesComponent(RuleComponent):
             return end - 3  # 自治区人民政府: the level word is the name
         if any(text[end - k:end] in self.not_places for k in (2, 3, 4)):
             return None
-        if text[level_at] in FALLBACK_LEVELS:
+        if text[level_at] in FALLBACK_LEVELS or text.startswith(STREET, level_at):
             start = self.unlisted_place(text, level_at)
             if start is not None:
                 return start
@@ -320,7 +323,7 @@ class AgenciesComponent(RuleComponent):
     def unlisted_place(self, text: str, level_at: int) -> int | None:
         """Start of a place missing from the division list (红谷滩区, 云岭市松溪区): two or
         three characters before the level, after a clear boundary or another place."""
-        town = text[level_at] in "镇乡"
+        town = text[level_at] in "镇乡" or text.startswith(STREET, level_at)
         for size in (2, 3):
             q = level_at - size
             if q < 0:
