@@ -45,6 +45,7 @@ from spacy.tokens import Doc
 LEVELS = "省市县区镇乡州旗盟"
 # a subdistrict, the town level of a city: a level word of two characters (街道党工委)
 STREET = "街道"
+TOWN_LEVELS = ("镇", "乡", STREET)
 # the fallback place (a name missing from the division list) only before these levels
 FALLBACK_LEVELS = "市州区县镇乡旗"
 PLACE_LEVELS = "省市县区国州旗盟"
@@ -211,7 +212,7 @@ class AgenciesComponent(RuleComponent):
             kind = self.body_kinds.get(body, "department")
             if sub:
                 kind = next(k for p, k in self.sub_kinds if p.match(sub))
-            elif kind == "government" and level in ("镇", "乡", STREET):
+            elif kind == "government" and level in TOWN_LEVELS:
                 kind = "town"
             if body == "委" and text[start - 2:start] == "中共":
                 start -= 2
@@ -323,7 +324,7 @@ class AgenciesComponent(RuleComponent):
     def unlisted_place(self, text: str, level_at: int) -> int | None:
         """Start of a place missing from the division list (红谷滩区, 云岭市松溪区): two or
         three characters before the level, after a clear boundary or another place."""
-        town = text[level_at] in "镇乡" or text.startswith(STREET, level_at)
+        town = text.startswith(TOWN_LEVELS, level_at)
         for size in (2, 3):
             q = level_at - size
             if q < 0:

@@ -133,7 +133,7 @@ def walk_left(text: str, pos: int, limit: int, stops: set[str],
     q = pos
     while q > 0:
         stop = stop_ending(q)
-        if stop and text[q:q + 1] in WORD_SUFFIXES and q < pos:
+        if stop and q < pos and text[q] in WORD_SUFFIXES:
             stop = None  # 规范性文件, 制度化: the stop word is the stem of a longer word
         if stop:
             # 落实行政执法: 实行 ends here but 落实 ends one earlier; the name keeps 行
