@@ -27,8 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="texts timed for the standalone extraction speeds (%(default)s)")
     parser.add_argument("--rdflib-texts", type=int, default=100, metavar="N",
                         help="texts whose triples the write baselines load (%(default)s)")
-    parser.add_argument("--neo4j-texts", type=int, default=1000, metavar="N",
-                        help="texts --neo4j pushes (%(default)s)")
+    parser.add_argument("--neo4j-texts", type=int, default=0, metavar="N",
+                        help="texts --neo4j pushes (0, the default: all of them)")
     parser.add_argument("--neo4j-pushes", type=int, default=NEO4J_PUSHES, metavar="N",
                         help="pushes of those texts into the emptied database, the first "
                         "timed as the target's figure and the last as a warm server's "

@@ -17,12 +17,22 @@ def test_bench_neo4j_push_counts_the_facts_it_leaves(two_texts_store_path, neo4j
                                                      tmp_path, pushes):
     scratch = tmp_path / "first-text"
     copy_texts(two_texts_store_path, 1, scratch)  # the first text of two
-    first, again = neo4j_push(scratch, neo4j_target, pushes)
+    result = neo4j_push(scratch, neo4j_target, pushes)
 
     nodes, relations = counts(neo4j_target)
     facts = sum(nodes.values()) + sum(relations.values())
-    assert first.items == again.items == facts > 0  # each push is the same, whole, alone
-    assert first.seconds > 0 and again.seconds > 0
+    assert result.first.items == result.last.items == facts > 0  # each the same, whole, alone
+    assert result.first.seconds > 0 and result.last.seconds > 0 and result.read_seconds > 0
+    assert result.texts == 1
     whole = OxigraphStore(two_texts_store_path, read_only=True)
     both = sum(1 for _ in node_rows(whole)) + sum(1 for _ in edge_rows(whole))
     assert facts < both  # one text's facts, not the store's
+
+
+def test_bench_neo4j_push_of_a_whole_store_counts_its_texts_and_facts(two_texts_store_path,
+                                                                       neo4j_target):
+    result = neo4j_push(two_texts_store_path, neo4j_target, 1)
+
+    whole = OxigraphStore(two_texts_store_path, read_only=True)
+    both = sum(1 for _ in node_rows(whole)) + sum(1 for _ in edge_rows(whole))
+    assert (result.texts, result.first.items) == (2, both)
