@@ -47,11 +47,10 @@ from policykg.extract.parallel import extract_parallel
 from policykg.extract.pipeline import shared_pipeline
 from policykg.graph import cypher
 from policykg.graph import query as q
-from policykg.graph.neo4j_writer import Neo4jTarget, push, run_cypher, store_provenance
+from policykg.graph.neo4j_writer import Neo4jTarget, push, read_store, run_cypher
 from policykg.graph.rdf import TextGraph
 from policykg.graph.resolve import resolve
 from policykg.graph.store import OxigraphStore
-from policykg.graph.view import edge_rows, node_rows
 from policykg.ontology.errors import PolicyKGError
 
 _FLOOR = (re.compile("《[^》]*》"), re.compile(r"\d+"))
@@ -547,8 +546,7 @@ def neo4j_push(store_dir: Path, target: Neo4jTarget, pushes: int = NEO4J_PUSHES)
     takes. The target is judged on the first."""
     store = OxigraphStore(store_dir, read_only=True)
     started = time.perf_counter()
-    nodes, edges = list(node_rows(store)), list(edge_rows(store))
-    provenance = store_provenance(store)
+    nodes, edges, provenance = read_store(store)
     read = time.perf_counter() - started
     speeds = []
     for _ in range(max(1, pushes)):

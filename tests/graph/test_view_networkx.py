@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from policykg.graph.view import KINDS, edge_rows, node_rows, to_networkx
+from policykg.graph.view import KINDS, edge_rows, node_rows, sentence_rows, to_networkx
 
 GANGYAO = "法治政府建设实施纲要(2021-2025年)"
 JIANDU = "雾溪市行政执法监督办法"
@@ -73,3 +73,13 @@ def test_view_rows_match_the_graph(query_store, graph):
     assert [n.id for n in nodes] == sorted(graph.nodes)
     edges = list(edge_rows(query_store))
     assert {(e.source, e.target, e.relation) for e in edges} == set(graph.edges(keys=True))
+
+
+def test_view_rows_read_with_shared_sentences_are_the_same(query_store):
+    # A push reads the mentions' sentences once for both (neo4j_writer.read_store).
+    sentences = sentence_rows(query_store)
+
+    assert sentences and all(isinstance(index, int) for _, _, index, _ in sentences)
+    assert list(node_rows(query_store, sentences)) == list(node_rows(query_store))
+    assert list(edge_rows(query_store, sentences)) == list(edge_rows(query_store))
+    assert any(node.sentences for node in node_rows(query_store, sentences))
