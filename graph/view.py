@@ -91,8 +91,9 @@ def _text_ids(store: OxigraphStore) -> dict[str, str]:
     return {row["g"].value: row["text"].value for row in store.select(_query("view_texts.rq"))}
 
 
-#: (node IRI, text graph IRI, sentence index, sentence) of every mention.
-SentenceRows = list[tuple[str, str, int, str]]
+#: (node IRI, text graph IRI, sentence index, sentence) of a mention.
+SentenceRow = tuple[str, str, int, str]
+SentenceRows = list[SentenceRow]
 
 
 def sentence_rows(store: OxigraphStore) -> SentenceRows:
@@ -101,7 +102,7 @@ def sentence_rows(store: OxigraphStore) -> SentenceRows:
     return list(_sentences(store))
 
 
-def _sentences(store: OxigraphStore) -> Iterator[tuple[str, str, int, str]]:
+def _sentences(store: OxigraphStore) -> Iterator[SentenceRow]:
     """queries/view_sentences.rq's rows, each distinct string one object (a sentence or a
     text's IRI is in many rows)."""
     shared: dict[str, str] = {}
@@ -137,7 +138,7 @@ def node_rows(store: OxigraphStore, sentences: SentenceRows | None = None) -> It
                       tuple(firsts.get(node, ())))
 
 
-def _first_sentences(rows: Iterable[tuple[str, str, int, str]], limit: int) -> dict[str, list[str]]:
+def _first_sentences(rows: Iterable[SentenceRow], limit: int) -> dict[str, list[str]]:
     """Each node's first ``limit`` distinct sentences in reading order (text graph, then
     sentence index), keeping at most a few times ``limit`` candidates a node at a time."""
     best: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)

@@ -541,9 +541,8 @@ def neo4j_push(store_dir: Path, target: Neo4jTarget, pushes: int = NEO4J_PUSHES)
     server just started (bench/full.py) the first push pays for the JVM's warming up
     (10-30 CPU s of JIT compiling) whatever its size: 1,000 synthetic texts went in at 8k,
     17k and 20-22k facts/s in the first three pushes, all 10,000 at 18.7-20.5k and then
-    22.5-26k.
-    The last push, after the others as warm-up, is what a server that has been running
-    takes. The target is judged on the first."""
+    22.5-26k. The last push, after the others as warm-up, is what a server that has been
+    running takes. The target is judged on the first."""
     store = OxigraphStore(store_dir, read_only=True)
     started = time.perf_counter()
     nodes, edges, provenance = read_store(store)
