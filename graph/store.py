@@ -23,7 +23,8 @@ or more), which is taken out and bulk-loaded under the same note. The summary gr
 bulk-loaded ``PART`` lines at a time under the note. At 10,000 texts it is a million
 statements, which as Python terms, and removed or inserted in one transaction, took
 gigabytes.
-``flush`` at the end of a build leaves no log for the next open to replay.
+``flush`` at the end of a build leaves no log for the next open to replay; ``optimize``
+(``policykg optimize``), after a large build, compacts what the bulk loads left.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from policykg.graph.rdf import TextGraph
 from policykg.ontology.errors import StoreError
 from policykg.ontology.namespaces import GRAPH_VERSION, PKG, SUMMARY_GRAPH, XSD
 
-__all__ = ["DEFAULT_STORE", "OxigraphStore", "open_store"]
+__all__ = ["DEFAULT_STORE", "OxigraphStore", "index_files", "open_store"]
 
 DEFAULT_STORE = "policykg-store"
 FLUSH_EVERY = 500_000  # statements (about 200 texts) between two flushes of the memtables
@@ -77,6 +78,7 @@ class OxigraphStore:
                                      "it takes them out first)")
                 self.store = ox.Store.read_only(str(self.path))
             else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)  # RocksDB makes the leaf only
                 self.store = ox.Store(str(self.path))
         except (OSError, RuntimeError) as err:
             raise StoreError(f"{self.path}: {_problem(err)}") from err
@@ -156,6 +158,16 @@ class OxigraphStore:
         if self._unflushed:
             self._run(self.store.flush, "cannot flush")
             self._unflushed = 0
+
+    def optimize(self) -> None:
+        """Compact the store: every index rewritten as one sorted run. A build's bulk loads
+        leave many overlapping index files, and reading a term then looks in each; at
+        10,000 texts compacting took 74 s, left 40% less on disk, and reads were 1.4 to
+        4.5 times as fast (docs/performance.md)."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only, cannot be optimized")
+        self.flush()
+        self._run(self.store.optimize, "cannot optimize")
 
     def replace_graph(self, iri: str, lines: Iterable[str]) -> int:
         """Replace a named graph by these N-Triples lines (each ending in a line break);
@@ -299,6 +311,12 @@ class OxigraphStore:
 
 def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False) -> OxigraphStore:
     return OxigraphStore(path, read_only=read_only)
+
+
+def index_files(path: str | Path) -> tuple[int, int]:
+    """How many index files (RocksDB's .sst) the store in ``path`` has, and their bytes."""
+    sizes = [f.stat().st_size for f in Path(path).glob("*.sst")]
+    return len(sizes), sum(sizes)
 
 
 def _ntriples(quads: set[ox.Quad]) -> str:

@@ -75,6 +75,20 @@ def test_bench_smoke_every_named_query_timed(bench_run: tuple[dict, str]) -> Non
 
 
 @pytest.mark.slow
+def test_bench_smoke_queries_timed_again_on_the_compacted_store(bench_run: tuple[dict, str]):
+    result, table = bench_run
+    r = result["results"]
+    assert _positive(r["optimize_seconds"])
+    files, after = r["optimize_index_files"]
+    assert 0 < after < files  # the bulk loads' overlapping files merged
+    assert set(r["queries_optimized"]) == set(r["queries"])
+    for name, lat in r["queries_optimized"].items():
+        assert lat["rows"] == r["queries"][name]["rows"], name  # the same answers
+        assert f"optimized {name}" in table
+    assert "optimize (compaction)" in table
+
+
+@pytest.mark.slow
 def test_bench_smoke_targets_evaluated(bench_run: tuple[dict, str]) -> None:
     result, table = bench_run
     targets = {t["key"]: t for t in result["targets"]}
