@@ -40,6 +40,7 @@ from functools import partial
 from importlib import resources
 from typing import Any
 
+import pyoxigraph as ox
 from policykg.graph import cypher, query
 from policykg.graph.query import Table
 from policykg.graph.resolve import normalise_title
@@ -50,7 +51,8 @@ from policykg.graph.view import (
     NodeRow,
     edge_rows,
     node_rows,
-    sentence_rows,
+    text_edge_rows,
+    text_graphs,
 )
 from policykg.ontology.errors import Neo4jError, QueryError
 
@@ -98,7 +100,8 @@ class PushReport:
     texts_written: list[str] = field(default_factory=list)  # text ids (new or changed)
     texts_unchanged: int = 0
     texts_removed: list[str] = field(default_factory=list)
-    seconds: float = 0.0
+    seconds: float = 0.0  # the whole push (push_store: the reads included)
+    read_seconds: float = 0.0  # push_store: reading the store, before and between batches
 
     @property
     def facts(self) -> int:
@@ -106,9 +109,10 @@ class PushReport:
 
     def summary(self) -> str:
         rate = self.facts / self.seconds if self.seconds else 0.0
+        read = f", {self.read_seconds:.1f} s of it reading the store" if self.read_seconds else ""
         return (
             f"pushed {self.nodes} nodes and {self.relationships} relationships in "
-            f"{self.seconds:.1f} s ({rate:.0f}/s); texts: {len(self.texts_written)} written, "
+            f"{self.seconds:.1f} s ({rate:.0f}/s{read}); texts: {len(self.texts_written)} written, "
             f"{self.texts_unchanged} unchanged, {len(self.texts_removed)} removed"
         )
 
@@ -255,6 +259,20 @@ class Provenance:
     mentions: dict[tuple[str, str], dict[str, list]] = field(default_factory=dict)
     assertions: dict[tuple[str, str, str, str], dict[str, list]] = field(default_factory=dict)
 
+    def update(self, other: Provenance) -> None:
+        """Add another's texts (a text's keys are all its own: nothing is overwritten)."""
+        self.mentions.update(other.mentions)
+        self.assertions.update(other.assertions)
+
+    def split(self) -> dict[str, Provenance]:
+        """Each text's share."""
+        texts: dict[str, Provenance] = defaultdict(Provenance)
+        for key, lists in self.mentions.items():
+            texts[key[0]].mentions[key] = lists
+        for key, lists in self.assertions.items():
+            texts[key[0]].assertions[key] = lists
+        return texts
+
     def of(self, edge: EdgeRow) -> dict[str, list]:
         found: dict[str, list] = {}
         if edge.relation in MENTION_RELATIONS:
@@ -263,17 +281,18 @@ class Provenance:
         return found
 
 
-def store_provenance(store: OxigraphStore) -> Provenance:
-    """Read the mentions and assertions of every text (queries/writer_neo4j_*.rq)."""
+def text_provenance(store: OxigraphStore, graph: str, text: str) -> Provenance:
+    """The mentions and assertions of one text, its graph's IRI and its id
+    (queries/writer_neo4j_*.rq, bound to that graph)."""
     prov = Provenance()
+    bound = {"g": ox.NamedNode(graph)}
     # Sorted here, not by the queries: Oxigraph's ORDER BY compares the strings themselves
-    # and cost half the read (a missing index is -1 and a missing text "", first, as there).
+    # (a missing index is -1 and a missing text "", first, as there).
     mentions = sorted(
-        (row["text"].value, row["node"].value, int(row["start"].value), int(row["end"].value),
-         _text(row["printed"]), _text(row["sentence"]),
-         _index(row["index"]))
-        for row in store.select(_query("writer_neo4j_mentions.rq")))
-    for text, node, start, end, printed, sentence, index in mentions:
+        (row["node"].value, int(row["start"].value), int(row["end"].value),
+         _text(row["printed"]), _text(row["sentence"]), _index(row["index"]))
+        for row in store.select(_query("writer_neo4j_mentions.rq"), bound))
+    for node, start, end, printed, sentence, index in mentions:
         lists = prov.mentions.setdefault((text, node), defaultdict(list))
         lists["mention_starts"].append(start)
         lists["mention_ends"].append(end)
@@ -281,17 +300,24 @@ def store_provenance(store: OxigraphStore) -> Provenance:
         lists["mention_sentences"].append(sentence)
         lists["mention_indexes"].append(index)
     assertions = sorted(
-        (row["text"].value, row["s"].value, row["p"].value, row["o"].value,
-         _index(row["index"]), _text(row["trigger"]),
-         _text(row["sentence"]))
-        for row in store.select(_query("writer_neo4j_assertions.rq")))
-    for text, s, p, o, index, trigger, sentence in assertions:
+        (row["s"].value, row["p"].value, row["o"].value, _index(row["index"]),
+         _text(row["trigger"]), _text(row["sentence"]))
+        for row in store.select(_query("writer_neo4j_assertions.rq"), bound))
+    for s, p, o, index, trigger, sentence in assertions:
         relation, inverse = RELATIONS[p]
         source, target = (o, s) if inverse else (s, o)
         lists = prov.assertions.setdefault((text, source, relation, target), defaultdict(list))
         lists["assertion_sentences"].append(sentence)
         lists["assertion_indexes"].append(index)
         lists["assertion_triggers"].append(trigger)
+    return prov
+
+
+def store_provenance(store: OxigraphStore) -> Provenance:
+    """The mentions and assertions of every text (:func:`text_provenance`, all texts)."""
+    prov = Provenance()
+    for graph, text in text_graphs(store):
+        prov.update(text_provenance(store, graph, text))
     return prov
 
 
@@ -330,6 +356,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: What a push writes for the texts it is given, text by text in their order: (text id,
+#: its edges, their provenance).
+TextRows = Callable[[list[str]], Iterator[tuple[str, list[EdgeRow], Provenance]]]
+
+
 def push(
     target: Neo4jTarget,
     nodes: Iterable[NodeRow],
@@ -349,12 +380,56 @@ def push(
     ``writers``: transactions in flight at once (nodes all go in before any relationship).
     """
     with _collector_paused():
-        return _push(target, nodes, edges, prune, batch_size, progress, provenance, writers)
+        by_text: dict[str, list[EdgeRow]] = defaultdict(list)
+        for edge in edges:
+            by_text[edge.text].append(edge)
+        shares = (provenance or Provenance()).split()
+
+        def rows(texts: list[str]) -> Iterator[tuple[str, list[EdgeRow], Provenance]]:
+            for text in texts:
+                yield text, by_text.get(text, []), shares.get(text) or Provenance()
+
+        return _push(target, nodes, rows, prune=prune, batch_size=batch_size,
+                     progress=progress, writers=writers)
 
 
-def _push(target: Neo4jTarget, nodes: Iterable[NodeRow], edges: Iterable[EdgeRow], prune: bool,
-          batch_size: int, progress: Callable[[int], None] | None,
-          provenance: Provenance | None, writers: int) -> PushReport:
+def push_store(target: Neo4jTarget, store: OxigraphStore, **options: Any) -> PushReport:
+    """Push a store's graph with its full provenance (options as :func:`push`).
+
+    The nodes are read whole first: each node's texts and properties gather across texts.
+    The relationships and their provenance are read a text at a time, each text's queries
+    bound to its graph, as the batches are written: the push holds the nodes and a few
+    batches, not the whole graph. ``read_seconds`` of the report is the time in the reads."""
+    started = time.monotonic()
+    with _collector_paused():
+        nodes = list(node_rows(store))
+        graphs = {text: graph for graph, text in text_graphs(store)}
+        read = time.monotonic() - started
+
+        def rows(texts: list[str]) -> Iterator[tuple[str, list[EdgeRow], Provenance]]:
+            nonlocal read
+            for text in texts:
+                began = time.monotonic()
+                found = (text_edge_rows(store, graphs[text], text),
+                         text_provenance(store, graphs[text], text))
+                read += time.monotonic() - began
+                yield text, *found
+
+        report = _push(target, nodes, rows, **options)
+    report.read_seconds, report.seconds = read, time.monotonic() - started
+    return report
+
+
+def read_store(store: OxigraphStore) -> tuple[list[NodeRow], list[EdgeRow], Provenance]:
+    """Everything a push of the store writes, read whole (the benchmark times Neo4j alone
+    on it, apart from the read)."""
+    with _collector_paused():  # a tenth of the read's time, for nothing
+        return list(node_rows(store)), list(edge_rows(store)), store_provenance(store)
+
+
+def _push(target: Neo4jTarget, nodes: Iterable[NodeRow], text_rows: TextRows, *,
+          prune: bool = True, batch_size: int = BATCH_SIZE,
+          progress: Callable[[int], None] | None = None, writers: int = WRITERS) -> PushReport:
     kind_of: dict[str, str] = {}
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     sha_of: dict[str, str] = {}  # text id -> sha-256 of its source
@@ -369,9 +444,7 @@ def _push(target: Neo4jTarget, nodes: Iterable[NodeRow], edges: Iterable[EdgeRow
             for text in node.texts:
                 sha_of[text] = str(node.props.get("sha256") or "")
                 iri_of[text] = node.id
-    edge_list = list(edges)
-
-    started = time.monotonic()  # the time in Neo4j, not reading the rows
+    started = time.monotonic()  # from here, the time in Neo4j (and, streamed, the reads)
     report = PushReport()
     with _session(target) as run:
         for label in cypher.LABELS:
@@ -406,11 +479,12 @@ def _push(target: Neo4jTarget, nodes: Iterable[NodeRow], edges: Iterable[EdgeRow
             if progress:
                 progress(written)
 
-        # Rows are made in the jobs, so the client makes one batch's while Neo4j writes another.
-        by_text = _edges_by_text(edge_list, kind_of, set(fresh))
-        rows = partial(_relation_rows, kind_of=kind_of, provenance=provenance or Provenance())
-        relation_jobs = (partial(_write_relations, run, texts, partial(rows, batch), empty)
-                         for texts, batch in _text_batches(by_text, batch_size))
+        # Texts are read and rows made as the jobs are wanted, so the client reads and
+        # packs one batch while Neo4j writes others.
+        relation_jobs = (
+            partial(_write_relations, run, texts,
+                    partial(_relation_rows, batch, kind_of, provenance), empty)
+            for texts, batch, provenance in _text_batches(text_rows(fresh), kind_of, batch_size))
         for written in _parallel(relation_jobs, writers):
             report.relationships += written
             if progress:
@@ -421,21 +495,6 @@ def _push(target: Neo4jTarget, nodes: Iterable[NodeRow], edges: Iterable[EdgeRow
             run(cypher.MARK_PUSHED, {"rows": batch})
     report.seconds = time.monotonic() - started
     return report
-
-
-def read_store(store: OxigraphStore) -> tuple[list[NodeRow], list[EdgeRow], Provenance]:
-    """What a push of the store writes: its nodes, its edges and their provenance, read
-    whole before the push begins (each node's texts and properties gather across texts)."""
-    with _collector_paused():  # a tenth of the read's time, for nothing
-        sentences = sentence_rows(store)  # read once for the nodes and the edges
-        return (list(node_rows(store, sentences)), list(edge_rows(store, sentences)),
-                store_provenance(store))
-
-
-def push_store(target: Neo4jTarget, store: OxigraphStore, **options: Any) -> PushReport:
-    """Push a store's graph with its full provenance (options as :func:`push`)."""
-    nodes, edges, provenance = read_store(store)
-    return push(target, nodes, edges, provenance=provenance, **options)
 
 
 def _parallel(jobs: Iterable[Callable[[], int]], writers: int) -> Iterator[int]:
@@ -494,22 +553,15 @@ _PROVENANCE = cypher.RELATION_PROPERTIES[3:]  # after text, sentence and trigger
 _PROVENANCE_KEYS = frozenset(_PROVENANCE)
 
 
-def _edges_by_text(
-    edges: list[EdgeRow], kind_of: Mapping[str, str], texts: set[str]
-) -> dict[str, list[EdgeRow]]:
-    """The edges of ``texts`` per text, each checked against the model before any is written."""
-    by_text: dict[str, list[EdgeRow]] = defaultdict(list)
+def _check_edges(edges: list[EdgeRow], kind_of: Mapping[str, str]) -> None:
+    """Each edge of a text against the model, before any of that text is written."""
     for edge in edges:
-        if edge.text not in texts:
-            continue
         if edge.relation not in cypher.RELATIONS:
             raise Neo4jError(f"{edge.source}: relation {edge.relation!r} is not in the model")
         if edge.source not in kind_of or edge.target not in kind_of:
             raise Neo4jError(
                 f"{edge.source} {edge.relation} {edge.target}: an end is not among the nodes"
             )
-        by_text[edge.text].append(edge)
-    return by_text
 
 
 def _relation_rows(
@@ -529,19 +581,23 @@ def _relation_rows(
 
 
 def _text_batches(
-    by_text: Mapping[str, list[EdgeRow]], size: int
-) -> Iterator[tuple[list[str], list[EdgeRow]]]:
+    rows: Iterator[tuple[str, list[EdgeRow], Provenance]], kind_of: Mapping[str, str],
+    size: int,
+) -> Iterator[tuple[list[str], list[EdgeRow], Provenance]]:
     """Whole texts, about ``size`` edges a batch (a text with more is a batch of its own)."""
     texts: list[str] = []
     batch: list[EdgeRow] = []
-    for text in sorted(by_text):
+    provenance = Provenance()
+    for text, edges, found in rows:
+        _check_edges(edges, kind_of)
         texts.append(text)
-        batch.extend(by_text[text])
+        batch.extend(edges)
+        provenance.update(found)
         if len(batch) >= size:
-            yield texts, batch
-            texts, batch = [], []
+            yield texts, batch, provenance
+            texts, batch, provenance = [], [], Provenance()
     if texts:
-        yield texts, batch
+        yield texts, batch, provenance
 
 
 # --- reading back -------------------------------------------------------------------------------

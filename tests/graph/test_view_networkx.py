@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from policykg.graph.view import KINDS, edge_rows, node_rows, sentence_rows, to_networkx
+from policykg.graph.view import (
+    KINDS,
+    edge_rows,
+    node_rows,
+    text_edge_rows,
+    text_graphs,
+    to_networkx,
+)
 
 GANGYAO = "法治政府建设实施纲要(2021-2025年)"
 JIANDU = "雾溪市行政执法监督办法"
@@ -75,11 +82,14 @@ def test_view_rows_match_the_graph(query_store, graph):
     assert {(e.source, e.target, e.relation) for e in edges} == set(graph.edges(keys=True))
 
 
-def test_view_rows_read_with_shared_sentences_are_the_same(query_store):
-    # A push reads the mentions' sentences once for both (neo4j_writer.read_store).
-    sentences = sentence_rows(query_store)
-
-    assert sentences and all(isinstance(index, int) for _, _, index, _ in sentences)
-    assert list(node_rows(query_store, sentences)) == list(node_rows(query_store))
-    assert list(edge_rows(query_store, sentences)) == list(edge_rows(query_store))
-    assert any(node.sentences for node in node_rows(query_store, sentences))
+def test_view_edge_rows_come_text_by_text_each_from_its_own_graph(query_store,
+                                                                  query_extractions):
+    texts = text_graphs(query_store)
+    assert [text for _, text in texts] == sorted(e.text_id for e in query_extractions)
+    together = []
+    for graph_iri, text in texts:
+        rows = text_edge_rows(query_store, graph_iri, text)
+        assert rows and {row.text for row in rows} == {text}
+        together += rows
+    assert together == list(edge_rows(query_store))
+    assert together == sorted(together, key=lambda e: (e.text, e.source, e.relation, e.target))

@@ -21,8 +21,11 @@ def test_bench_neo4j_push_counts_the_facts_it_leaves(two_texts_store_path, neo4j
 
     nodes, relations = counts(neo4j_target)
     facts = sum(nodes.values()) + sum(relations.values())
-    assert result.first.items == result.last.items == facts > 0  # each the same, whole, alone
+    # each the same, whole, alone: the command's push and the pushes of the rows read whole
+    assert result.command.items == result.first.items == result.last.items == facts > 0
     assert result.first.seconds > 0 and result.last.seconds > 0 and result.read_seconds > 0
+    assert 0 < result.command_read_seconds < result.command.seconds
+    assert result.command_peak_rss_mb > 0
     assert result.texts == 1
     whole = OxigraphStore(two_texts_store_path, read_only=True)
     both = sum(1 for _ in node_rows(whole)) + sum(1 for _ in edge_rows(whole))
@@ -35,4 +38,4 @@ def test_bench_neo4j_push_of_a_whole_store_counts_its_texts_and_facts(two_texts_
 
     whole = OxigraphStore(two_texts_store_path, read_only=True)
     both = sum(1 for _ in node_rows(whole)) + sum(1 for _ in edge_rows(whole))
-    assert (result.texts, result.first.items) == (2, both)
+    assert (result.texts, result.command.items, result.first.items) == (2, both, both)

@@ -10,7 +10,7 @@ from neo4j import GraphDatabase, Session
 from neo4j_fixtures import build_store, fengqiao_report, heming_report, snapshot
 from policykg.graph import neo4j_writer
 from policykg.graph.build import write_extraction
-from policykg.graph.neo4j_writer import Neo4jTarget, counts, push_store
+from policykg.graph.neo4j_writer import Neo4jTarget, counts, push, push_store, read_store
 from policykg.graph.view import edge_rows, node_rows
 
 pytestmark = pytest.mark.neo4j
@@ -180,3 +180,27 @@ def test_neo4j_writer_replayed_first_push_node_batches_add_nothing(neo4j_target,
     _recording(monkeypatch, twice=CREATE_NODES)
     push_store(neo4j_target, two_texts_store, batch_size=3)
     assert snapshot(neo4j_target) == clean
+
+
+def test_neo4j_writer_store_push_reads_each_text_as_it_writes_it(neo4j_target, two_texts_store,
+                                                                 monkeypatch):
+    # The whole read, pushed at once: what the text-by-text push must write too.
+    nodes, edges, provenance = read_store(two_texts_store)
+    push(neo4j_target, nodes, edges, provenance=provenance)
+    whole = snapshot(neo4j_target)
+    _empty(neo4j_target)
+
+    events: list[str] = []
+    read, write = neo4j_writer.text_edge_rows, neo4j_writer._write_relations
+    monkeypatch.setattr(neo4j_writer, "text_edge_rows",
+                        lambda store, graph, text: events.append(f"read {text}")
+                        or read(store, graph, text))
+    monkeypatch.setattr(neo4j_writer, "_write_relations",
+                        lambda run, texts, *rest: events.append(f"write {texts}")
+                        or write(run, texts, *rest))
+    report = push_store(neo4j_target, two_texts_store, batch_size=1, writers=1)
+    assert snapshot(neo4j_target) == whole
+    # one text in memory at a time: the second is read once the first is written
+    assert events == ["read fengqiao-2023", "write ['fengqiao-2023']",
+                      "read heming-2023", "write ['heming-2023']"]
+    assert 0 < report.read_seconds < report.seconds
