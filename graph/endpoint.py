@@ -23,10 +23,9 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 
 import pyoxigraph as ox
-from policykg.graph.query import Binding, Table, parse_results, with_values
+from policykg.graph.query import Binding, Table, parse_results, query_file, with_values
 from policykg.graph.rdf import TextGraph
 from policykg.ontology.errors import EndpointError, EndpointUnreachableError, QueryError
 from policykg.ontology.namespaces import GRAPH_VERSION
@@ -153,7 +152,7 @@ class EndpointWriter:
     def has_text(self, text_iri: str, sha256: str) -> bool:
         """Whether the server holds this text built from these very bytes, by this version
         of the graph (GRAPH_VERSION)."""
-        query = resources.files("policykg.graph").joinpath("queries", _HAS_TEXT).read_text("utf-8")
+        query = query_file(_HAS_TEXT)
         table = self.endpoint.query(query, {"text": ox.NamedNode(text_iri), "sha256": sha256,
                                             "version": GRAPH_VERSION})
         return bool(table.rows and table.rows[0][0])

@@ -37,12 +37,11 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from importlib import resources
 from typing import Any
 
 import pyoxigraph as ox
 from policykg.graph import cypher, query
-from policykg.graph.query import Table
+from policykg.graph.query import Table, query_file
 from policykg.graph.resolve import normalise_title
 from policykg.graph.store import OxigraphStore
 from policykg.graph.view import (
@@ -291,7 +290,7 @@ def text_provenance(store: OxigraphStore, graph: str, text: str) -> Provenance:
     mentions = sorted(
         (row["node"].value, int(row["start"].value), int(row["end"].value),
          _text(row["printed"]), _text(row["sentence"]), _index(row["index"]))
-        for row in store.select(_query("writer_neo4j_mentions.rq"), bound))
+        for row in store.select(query_file("writer_neo4j_mentions.rq"), bound))
     for node, start, end, printed, sentence, index in mentions:
         lists = prov.mentions.setdefault((text, node), defaultdict(list))
         lists["mention_starts"].append(start)
@@ -302,7 +301,7 @@ def text_provenance(store: OxigraphStore, graph: str, text: str) -> Provenance:
     assertions = sorted(
         (row["s"].value, row["p"].value, row["o"].value, _index(row["index"]),
          _text(row["trigger"]), _text(row["sentence"]))
-        for row in store.select(_query("writer_neo4j_assertions.rq"), bound))
+        for row in store.select(query_file("writer_neo4j_assertions.rq"), bound))
     for s, p, o, index, trigger, sentence in assertions:
         relation, inverse = RELATIONS[p]
         source, target = (o, s) if inverse else (s, o)
@@ -327,10 +326,6 @@ def _text(term: Any) -> str:
 
 def _index(term: Any) -> int:
     return int(term.value) if term is not None else -1
-
-
-def _query(name: str) -> str:
-    return resources.files("policykg.graph").joinpath("queries", name).read_text("utf-8")
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:

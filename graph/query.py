@@ -42,6 +42,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from importlib import resources
 from typing import Union
 
@@ -178,6 +179,12 @@ def parse_header(text: str, origin: str) -> NamedQuery:
         raise QueryError(f"{origin}: the header needs '# name:' and '# description:' lines")
     return NamedQuery(name=name, description=description, params=params, text=text,
                       page_by=page_by, order=order)
+
+
+@cache  # the writers run theirs once a text
+def query_file(name: str) -> str:
+    """The text of ``graph/queries/<name>``, helpers included."""
+    return resources.files("policykg.graph").joinpath("queries", name).read_text("utf-8")
 
 
 def named_queries() -> dict[str, NamedQuery]:

@@ -31,11 +31,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from importlib import resources
 
 import pyoxigraph as ox
 from policykg.graph.endpoint import EndpointWriter
-from policykg.graph.query import Table, parse_header, run_local, to_term
+from policykg.graph.query import Table, parse_header, query_file, run_local, to_term
 from policykg.graph.store import OxigraphStore
 from policykg.ontology.namespaces import COLUMN, PKG, RDF, SUMMARY_GRAPH
 
@@ -61,19 +60,19 @@ def refresh_summary(target: OxigraphStore | EndpointWriter, force: bool = False)
     many statements were written, 0 when the texts are those it was computed from (and
     not ``force``: a rebuild of unchanged files by a new extractor)."""
     sources = _sources(target)
-    if not force and _table(target, _query("summary_state.rq")).rows == [(sources,)]:
+    if not force and _table(target, query_file("summary_state.rq")).rows == [(sources,)]:
         return 0
     return target.replace_graph(SUMMARY_GRAPH, _lines(target, sources))
 
 
 def state_query() -> str:
     """The query giving the summary's digest row: no row, no summary graph yet."""
-    return _query("summary_state.rq")
+    return query_file("summary_state.rq")
 
 
 def definition(name: str) -> str:
     """The aggregation over the texts' graphs whose rows the summary keeps for ``name``."""
-    return _query(f"summary_{name}.rq")
+    return query_file(f"summary_{name}.rq")
 
 
 def defined_rows(target: OxigraphStore | EndpointWriter, name: str) -> Table:
@@ -115,7 +114,7 @@ def _sources(target: OxigraphStore | EndpointWriter) -> str:
     """A digest of the texts in the graph: each one's IRI, source sha-256 and graph version
     (texts rebuilt for a new version change what the summary counts)."""
     lines = sorted(f"{text} {sha} {version}\n" for text, sha, version in
-                   _table(target, _query("summary_sources.rq")).rows)
+                   _table(target, query_file("summary_sources.rq")).rows)
     return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
 
 
@@ -125,5 +124,3 @@ def _table(target: OxigraphStore | EndpointWriter, query: str) -> Table:
     return run_local(target.store, query)
 
 
-def _query(name: str) -> str:
-    return resources.files("policykg.graph").joinpath("queries", name).read_text("utf-8")
