@@ -317,23 +317,40 @@ def build_in_child(texts_dir: Path, store_dir: Path, workers: int,
                    progress: bool = False) -> dict[str, Any]:
     """`policykg build --workers N` in a fresh process, its process tree's RSS watched."""
     shutil.rmtree(store_dir, ignore_errors=True)
+    watches: list[TreeRss] = []
+
+    def watch(pid: int) -> None:
+        watches.append(TreeRss(pid))
+        watches[0].start()
+
+    try:
+        out = _in_child(_build_child, (str(texts_dir), str(store_dir), workers, progress),
+                        "build", watch)
+    finally:
+        for w in watches:
+            w.stop()
+    out["tree_peak_rss_mb"] = watches[0].peak / 2**20
+    return out
+
+
+def _in_child(work: Callable[..., None], args: tuple[Any, ...], what: str,
+              started: Callable[[int], None] | None = None) -> dict[str, Any]:
+    """``work(*args, send)`` in a fresh process; the dict it sends (``error``: raised).
+    ``started`` gets the child's pid as it starts."""
     ctx = multiprocessing.get_context("spawn")
     receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_build_child,
-                        args=(str(texts_dir), str(store_dir), workers, progress, send))
+    child = ctx.Process(target=work, args=(*args, send))
     child.start()
     send.close()
-    watch = TreeRss(child.pid)
-    watch.start()
+    if started:
+        started(child.pid)
     try:
         out = receive.recv()
     except EOFError:
-        out = {"error": "the build process died"}
+        out = {"error": f"the {what} process died"}
     child.join()
-    watch.stop()
     if "error" in out:
-        raise PolicyKGError(f"benchmark build failed: {out['error']}")
-    out["tree_peak_rss_mb"] = watch.peak / 2**20
+        raise PolicyKGError(f"benchmark {what} failed: {out['error']}")
     return out
 
 
@@ -604,19 +621,7 @@ def _empty(target: Neo4jTarget) -> None:
 
 def _store_push_in_child(store_dir: Path, target: Neo4jTarget) -> dict[str, Any]:
     _empty(target)
-    ctx = multiprocessing.get_context("spawn")
-    receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_store_push_child, args=(str(store_dir), target, send))
-    child.start()
-    send.close()
-    try:
-        out = receive.recv()
-    except EOFError:
-        out = {"error": "the push process died"}
-    child.join()
-    if "error" in out:
-        raise PolicyKGError(f"benchmark push failed: {out['error']}")
-    return out
+    return _in_child(_store_push_child, (str(store_dir), target), "push")
 
 
 def _store_push_child(store_dir: str, target: Neo4jTarget, send: Any) -> None:
