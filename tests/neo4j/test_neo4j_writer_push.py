@@ -37,13 +37,29 @@ def test_neo4j_writer_counts_match_store(neo4j_target, two_texts_store):
 @pytest.mark.parametrize("collecting", [True, False])
 def test_neo4j_writer_push_leaves_the_cycle_collector_as_it_was(neo4j_target, two_texts_store,
                                                                collecting):
-    # the push pauses it (its rows hold no cycles); a caller's own choice must stand after
+    # the push pauses it while it reads; a caller's own choice must stand after
     (gc.enable if collecting else gc.disable)()
     try:
         push_store(neo4j_target, two_texts_store)
         assert gc.isenabled() is collecting
     finally:
         gc.enable()
+
+
+def test_neo4j_writer_push_runs_the_collector_while_it_writes(neo4j_target, two_texts_store,
+                                                              monkeypatch):
+    # The driver's transactions leave reference cycles that hold a batch's rows: the
+    # collector must run while the push writes, or the push holds every batch it wrote.
+    write = neo4j_writer._write_relations
+    seen: list[bool] = []
+
+    def watched(run, texts, make, new):
+        seen.append(gc.isenabled())
+        return write(run, texts, make, new)
+
+    monkeypatch.setattr(neo4j_writer, "_write_relations", watched)
+    push_store(neo4j_target, two_texts_store, batch_size=1, writers=1)
+    assert seen == [True, True]
 
 
 def test_neo4j_writer_relationships_carry_their_text(neo4j_target, two_texts_store):
