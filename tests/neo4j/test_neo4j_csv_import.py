@@ -51,6 +51,20 @@ def test_neo4j_csv_headers_follow_the_import_form(two_texts_store, tmp_path):
     for relation in {e.relation for e in edges}:
         want = sum(e.relation == relation for e in edges)
         assert len(rows_by_file[f"relationships_{relation}.csv"]) == want
+    # the relationships went through scratch files, text by text: none is left behind
+    assert sorted((tmp_path / "csv").iterdir()) == sorted(files)
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # a provenance column: lists of spans in one relationship, none in another
+    ([[3, 17], None, [40]], "long[]"),
+    # a column that is a list in one row and a scalar in another can only be text
+    ([["鹤政发〔2023〕5号"], "鹤政发〔2023〕5号"], "string"),
+    ([[], []], "string[]"),
+    ([1, True], "string"),  # a flag and a number are not one type
+])
+def test_neo4j_csv_header_types_of_mixed_rows(rows, expected):
+    assert header_type(rows) == expected
 
 
 def test_neo4j_csv_export_command(two_texts_store_path, tmp_path):
