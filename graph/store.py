@@ -315,7 +315,12 @@ def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False) -> Oxi
 
 def index_files(path: str | Path) -> tuple[int, int]:
     """How many index files (RocksDB's .sst) the store in ``path`` has, and their bytes."""
-    sizes = [f.stat().st_size for f in Path(path).glob("*.sst")]
+    sizes = []
+    for file in Path(path).glob("*.sst"):
+        try:
+            sizes.append(file.stat().st_size)
+        except FileNotFoundError:  # merged away by a compaction between listing and now
+            continue
     return len(sizes), sum(sizes)
 
 
