@@ -104,7 +104,7 @@ def node_rows(store: OxigraphStore) -> Iterator[NodeRow]:
     firsts: dict[str, list[str]] = defaultdict(list)
     shared: dict[str, str] = {}  # one object for each distinct string: labels, sentences …
     # By graph IRI, then sentence index: the reading order of the first sentences.
-    for graph, text in sorted(text_graphs(store)):
+    for graph, text in sorted(_text_ids(store).items()):
         bound = {"g": ox.NamedNode(graph)}
         for row in store.select(query_file("view_nodes.rq"), bound):
             node = row["node"].value

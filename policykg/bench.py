@@ -14,10 +14,10 @@ beside a baseline taken in the same run on the same texts:
 - p50/p95 latency of every named SPARQL query on the built graph, and with ``optimize``
   again once the store is compacted (``policykg optimize``, timed);
 - Neo4j push nodes+relationships/s when a server is given (the whole graph, or the first
-  ``neo4j_texts`` texts, pushed ``neo4j_pushes`` times into the emptied database: the
-  first into a server just started, the last into the same server warmed by the others;
-  the read of the rows out of the store, which a push does first, timed apart; the store
-  compacted first with ``optimize``);
+  ``neo4j_texts`` texts; the store compacted first with ``optimize``): `policykg neo4j
+  push --store` end to end, reads included, on the server just started (the target's
+  figure), then the rows read whole (timed apart) pushed ``neo4j_pushes`` times into the
+  emptied database, the last into a server warmed by the others;
 - with ``rss_texts``, the same build on the first ``rss_texts`` texts, so the peak RSS of
   a small and a large corpus can be compared (text i is the same in both).
 """
@@ -52,7 +52,7 @@ from policykg.graph import query as q
 from policykg.graph.neo4j_writer import Neo4jTarget, push, push_store, read_store, run_cypher
 from policykg.graph.rdf import TextGraph
 from policykg.graph.resolve import resolve
-from policykg.graph.store import OxigraphStore, index_files
+from policykg.graph.store import OxigraphStore
 from policykg.ontology.errors import PolicyKGError
 
 _FLOOR = (re.compile("《[^》]*》"), re.compile(r"\d+"))
@@ -227,17 +227,13 @@ def assemble(config: BenchConfig, workers: int, m: dict[str, Any]) -> dict[str, 
         queries = m["queries"]
         results["queries"] = queries
         # a query stopped at the timeout counts as taking the whole timeout
-        results["query_p95_ms_max"] = max(
-            (r.get("p95_ms", config.query_timeout * 1000) for r in queries.values()),
-            default=0.0)
+        results["query_p95_ms_max"] = _slowest(queries, config.query_timeout)
         results["query_failures"] = sorted(n for n, r in queries.items() if "p95_ms" not in r)
     if "optimize" in m:
         # The target is judged on the store as `policykg build` leaves it, above.
         optimized = m["queries_optimized"]
         results |= m["optimize"] | {"queries_optimized": optimized}
-        results["query_p95_ms_max_optimized"] = max(
-            (r.get("p95_ms", config.query_timeout * 1000) for r in optimized.values()),
-            default=0.0)
+        results["query_p95_ms_max_optimized"] = _slowest(optimized, config.query_timeout)
     if "rdflib" in m:
         rdflib_load = m["rdflib"]
         results["store_write_triples_per_s"] = m["store_write"].rate
@@ -282,6 +278,11 @@ def assemble(config: BenchConfig, workers: int, m: dict[str, Any]) -> dict[str, 
     }
 
 
+def _slowest(queries: dict[str, dict[str, Any]], timeout: float) -> float:
+    """The slowest p95 in ms; a query stopped at the timeout counts as the whole timeout."""
+    return max((r.get("p95_ms", timeout * 1000) for r in queries.values()), default=0.0)
+
+
 # --- the measurements -------------------------------------------------------------------
 
 
@@ -317,38 +318,30 @@ def build_in_child(texts_dir: Path, store_dir: Path, workers: int,
                    progress: bool = False) -> dict[str, Any]:
     """`policykg build --workers N` in a fresh process, its process tree's RSS watched."""
     shutil.rmtree(store_dir, ignore_errors=True)
-    watches: list[TreeRss] = []
-
-    def watch(pid: int) -> None:
-        watches.append(TreeRss(pid))
-        watches[0].start()
-
-    try:
-        out = _in_child(_build_child, (str(texts_dir), str(store_dir), workers, progress),
-                        "build", watch)
-    finally:
-        for w in watches:
-            w.stop()
-    out["tree_peak_rss_mb"] = watches[0].peak / 2**20
-    return out
+    return _in_child(_build_child, (str(texts_dir), str(store_dir), workers, progress),
+                     "build", watch_rss=True)
 
 
 def _in_child(work: Callable[..., None], args: tuple[Any, ...], what: str,
-              started: Callable[[int], None] | None = None) -> dict[str, Any]:
-    """``work(*args, send)`` in a fresh process; the dict it sends (``error``: raised).
-    ``started`` gets the child's pid as it starts."""
+              watch_rss: bool = False) -> dict[str, Any]:
+    """``work(*args, send)`` in a fresh process; the dict it sends (``error``: raised),
+    with ``watch_rss`` the peak RSS of the child's process tree in ``tree_peak_rss_mb``."""
     ctx = multiprocessing.get_context("spawn")
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(target=work, args=(*args, send))
     child.start()
     send.close()
-    if started:
-        started(child.pid)
+    watch = TreeRss(child.pid) if watch_rss else None
+    if watch:
+        watch.start()
     try:
         out = receive.recv()
     except EOFError:
         out = {"error": f"the {what} process died"}
     child.join()
+    if watch:
+        watch.stop()
+        out["tree_peak_rss_mb"] = watch.peak / 2**20
     if "error" in out:
         raise PolicyKGError(f"benchmark {what} failed: {out['error']}")
     return out
@@ -520,14 +513,9 @@ def _percentile(values: list[float], pct: float) -> float:
 
 def timed_optimize(store_dir: Path) -> dict[str, Any]:
     """``policykg optimize`` on the built store: its time and the index files around it."""
-    files, size = index_files(store_dir)
-    store = OxigraphStore(store_dir)
-    started = time.perf_counter()
-    store.optimize()
-    seconds = time.perf_counter() - started
-    del store
-    after, after_size = index_files(store_dir)
-    return {"optimize_seconds": seconds, "optimize_index_files": [files, after],
+    done = OxigraphStore(store_dir).optimize()
+    (files, size), (after, after_size) = done.before, done.after
+    return {"optimize_seconds": done.seconds, "optimize_index_files": [files, after],
             "optimize_index_mb": [size / 1e6, after_size / 1e6]}
 
 

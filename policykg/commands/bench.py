@@ -31,9 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--neo4j-texts", type=int, default=0, metavar="N",
                         help="texts --neo4j pushes (0, the default: all of them)")
     parser.add_argument("--neo4j-pushes", type=int, default=NEO4J_PUSHES, metavar="N",
-                        help="pushes of those texts into the emptied database, the first "
-                        "timed as the target's figure and the last as a warm server's "
-                        "(%(default)s)")
+                        help="pushes of those texts' rows, read whole, into the emptied "
+                        "database after the target's push (`neo4j push --store`, reads "
+                        "included); the last shows a warm server (%(default)s)")
     parser.add_argument("--query-runs", type=int, default=20, metavar="N",
                         help="timed runs of each named query (%(default)s)")
     parser.add_argument("--query-budget", type=float, default=20.0, metavar="S",

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from policykg import pipeline
 from policykg.commands.build import writer_for
-from policykg.graph.store import DEFAULT_STORE
-from policykg.ontology.errors import StoreError
+from policykg.graph.store import DEFAULT_STORE, existing_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,8 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.sparql_endpoint and not (Path(args.store) / "CURRENT").exists():
-        raise StoreError(f"{args.store}: no store here (run `policykg build`)")
+    if not args.sparql_endpoint:
+        existing_store(args.store)
     missing = pipeline.remove(args.files, writer_for(args))
     for name in args.files:
         if name in missing:
