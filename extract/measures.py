@@ -17,7 +17,8 @@ Four rules:
   two fields that the head links stays in the name (行政执法与刑事司法衔接机制), and an item
   after 、 is a name of its own where the item before ends with any head
   (府院联席会议制度、行政检察与行政执法衔接机制); a name is not part of an agency's, nor
-  does it start with one (省发展改革委 is a body, 市司法局衔接机制 names no mechanism);
+  does it start with one (省发展改革委 is a body, 市司法局衔接机制 names no mechanism),
+  nor does its head run into a body word (县机构改革领导小组);
 - a list adopted as systems: 推行首问负责、一次性告知、限时办结等制度 gives each item;
 - an app's brand printed without quotes before what it is (依托赣服通平台, 浙里办APP).
 
@@ -59,6 +60,11 @@ ADOPTED_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等(?:制度|机制|措施)")
 # 制度/机制 followed by these is a field of work (审批制度改革), not a named system
 DOMAIN_AFTER = ("改革", "建设", "体系", "创新")
+# a head right before one of these is inside a body's name (县机构改革领导小组, 全面深化改革
+# 委员会, 营商环境改革工作专班), whether or not the agency rules took the body
+BODY_AFTER = re.compile(r"(?:工作)?(?:领导小组|委员会|工作组|指挥部|办公室|专班)")
+# 进行动态调整, 执行动员: 行 ends a verb and 动 starts the next word, there is no 行动
+SPLIT_ACTION = re.compile(r"[进执运举施践履]行动[态员向]")
 # the shortest name before each kind of head: 告知承诺制, 涉企增值法律服务改革
 MIN_NAME = {"制": 2, "改革": 5}
 # 衔接机制, 联动机制: what links two fields, which 与 joins inside the name
@@ -257,8 +263,10 @@ class MeasuresComponent(RuleComponent):
             kind = self.head_kinds[head]
             if kind in ("制度", "机制") and text.startswith(DOMAIN_AFTER, m.end()):
                 continue  # 审批制度改革: a domain, not a named system
-            if bodies.covers(m.start(), m.end()):
+            if bodies.covers(m.start(), m.end()) or BODY_AFTER.match(text, m.end()):
                 continue  # 省发展改革委, 区委改革办: a body's name, not a reform
+            if SPLIT_ACTION.match(text, m.start() - 1):
+                continue
             start, stopped_at = walk_left(text, m.start(), 20, self.stops, self.stop_lengths)
             body_end = bodies.last_end(start, m.start())
             if body_end is not None:
