@@ -55,6 +55,7 @@ FORMULA = re.compile(r"^[一二三四五六七八九十两]个[\u4e00-\u9fff]{2,
 # 双下降, 三连降: statistics that went the right way, not a campaign (三提升 is one)
 TREND = re.compile(r"^[双两三四五六七八九十](?:下降|上升|连降|连升|连增|增长|翻番|过半)$")
 LIST_MARK = re.compile(r"[、,，;；\s]")
+CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
 ADOPTED_LIST = re.compile(
     r"(?:推行|实行|落实|执行|建立|健全|完善|实施)"
     r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等(?:制度|机制|措施)")
@@ -221,7 +222,8 @@ class MeasuresComponent(RuleComponent):
         parts = [p for p in LIST_MARK.split(name) if p]
         if any(self.verb_neg.match(p) for p in parts):
             return None
-        after = text[after_at:after_at + 10].lstrip("的")
+        # what follows in the same clause: a cue past a comma or a full stop is another's
+        after = CLAUSE_END.split(text[after_at:after_at + 10], 1)[0].lstrip("的")
         starts_positive = self.after_pos.match(after)
         named_kind = starts_positive is not None and starts_positive.group() in KINDS
         if self.after_neg.search(after, 0, 6) and not named_kind:
@@ -263,6 +265,8 @@ class MeasuresComponent(RuleComponent):
             kind = self.head_kinds[head]
             if kind in ("制度", "机制") and text.startswith(DOMAIN_AFTER, m.end()):
                 continue  # 审批制度改革: a domain, not a named system
+            if text.startswith("制度机制", m.start() - 2 * (head == "机制")):
+                continue  # 健全党领导法治建设制度机制: institutions in general, none named
             if bodies.covers(m.start(), m.end()) or BODY_AFTER.match(text, m.end()):
                 continue  # 省发展改革委, 区委改革办: a body's name, not a reform
             if SPLIT_ACTION.match(text, m.start() - 1):

@@ -96,6 +96,9 @@ def test_measures_names_found(text: str, expected: set[str]) -> None:
     "发挥考核“指挥棒”作用，打通服务群众“最后一公里”，防止“层层加码”，明确“时间表”“路线图”。",
     # the topic of a lecture or a course, and the goal of the whole genre
     "邀请专家作“依法决策”专题讲座，举办“法治素养提升”培训班，落实“法治政府”考核指标。",
+    "将“全面依法治县”列入年度考核，健全党领导法治建设制度机制。",
+    # a cue word past the clause's end is not the quoted list's
+    "交出“法护营商、法护民生”的答卷，推动工作落实。",
     "围绕“3·15”国际消费者权益日、“12·4”国家宪法日开展宣传，畅通“12345”热线。",
     "形成“一主两副多点”空间结构，理清“一二三四”工作思路，弘扬“马上就办、真抓实干”作风。",
 ])
