@@ -5,7 +5,9 @@ number. Nothing is guessed: a field the text does not print stays None.
   发文字号, 成文日期, 发布日期 …), the value after the label or on the next line.
 - Title: the 标题 field, else the first heading line before the body starts (a short line
   with no sentence punctuation that ends in a 文种, after a site prefix such as 政务服务丨);
-  a line of issuing bodies right above a 「关于…/印发…」 line is part of it; else the title
+  a line of issuing bodies right above a 「关于…/印发…」 line is part of it, and so is the
+  line above that opens a title printed over two lines (「…关于印发…建设」 「工作安排的通知」);
+  else the title
   the file's container states (html, docx; ``LoadedText.title``) if it is shaped so.
 - Author (the body that wrote it): the 发文机关 field; else the part of the title before
   关于/印发 (「X关于…的通知」) or before the year of a report (「X2021年度…报告」) when it
@@ -41,6 +43,9 @@ HEADER_LINES = 30
 MAX_TITLE = 90
 SITE_PREFIX = re.compile(r"^.{1,12}?[丨｜|]\s*")
 SENTENCE_MARKS = re.compile(r"[。，,；;：:？?！!]")
+# the first line of a title that goes on below: it opens the subject (关于…, 印发…) and
+# says some of it (a link 关于我们 above a title says none)
+WRAPPED_OPENING = re.compile(r"(?:关于|印发|转发).{4,}$")
 DATE = re.compile(rf"({YEAR})\s*(?:年|-|/|\.)\s*(\d{{1,2}})\s*(?:月|-|/|\.)\s*(\d{{1,2}})")
 DATE_LINE = re.compile(rf"^[ \t\u3000]*{YEAR}[ \t]*[年\d][\d \t年月]{{0,8}}日[ \t\u3000]*$",
                        re.M)
@@ -141,12 +146,13 @@ class MetaComponent(RuleComponent):
             at = fields["title_at"]
             return _squash(fields["title"]), (at, at + len(fields["title"]))
         previous: tuple[int, int] | None = None
+        upper: tuple[int, int] | None = None  # the line above ``previous``
         for start, end in lines:
             line = text[start:end].strip()
             if not line:
                 continue
             if self.field_re.fullmatch(line):  # a header label on its own line (索引号：)
-                previous = None
+                previous = upper = None
                 continue
             if line[-1] in ":：" or "。" in line or len(line) > 120:
                 break  # the salutation or the body: the head is over
@@ -159,6 +165,13 @@ class MetaComponent(RuleComponent):
                     and not self.field_re.match(line) and self.doc_type(squashed)):
                 start = text.find(line, start)
                 end = start + len(line)
+                if previous is not None and not re.match(r"关于|印发|转发", squashed):
+                    # a title printed over two lines: 「X关于印发…建设」 then 「工作安排的通知」
+                    above = text[previous[0]:previous[1]].strip()
+                    if (WRAPPED_OPENING.search(above) and not SENTENCE_MARKS.search(above)
+                            and len(_squash(above)) + len(squashed) <= MAX_TITLE):
+                        start, squashed = text.find(above, previous[0]), _squash(above) + squashed
+                        previous = upper
                 if previous is not None and re.match(r"关于|印发|转发", squashed):
                     above = text[previous[0]:previous[1]].strip()
                     if self._bodies(above):
@@ -170,7 +183,7 @@ class MetaComponent(RuleComponent):
                     joined = "、".join(head.group(1).split())
                     return joined + _squash(line[head.end():]), (start, end)
                 return squashed, (start, end)
-            previous = (start, end)
+            upper, previous = previous, (start, end)
         return None, None
 
     def _container_title(self, doc: Doc) -> str | None:

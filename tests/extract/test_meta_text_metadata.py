@@ -57,6 +57,14 @@ def meta(text: str) -> dict:
      "近日，两办印发了实施意见。\n",
      {"author": "中共青川省委办公厅、青川省人民政府办公厅", "jurisdiction": "青川省",
       "doc_type": "意见"}),
+    # a title printed over two lines below its body's line, and a site's link above one
+    ("云政办〔2021〕9号\n云岭市人民政府办公室\n关于印发云岭市2021年度法治政府建设\n工作安排的通知\n"
+     "各县（市、区）人民政府：\n现将工作安排印发给你们。\n",
+     {"title": "云岭市人民政府办公室关于印发云岭市2021年度法治政府建设工作安排的通知",
+      "author": "云岭市人民政府办公室", "jurisdiction": "云岭市", "year": 2021,
+      "number": "云政办〔2021〕9号"}),
+    ("关于我们\n松溪区2023年度法治政府建设情况的报告\n2023年，松溪区坚持依法行政。\n",
+     {"title": "松溪区2023年度法治政府建设情况的报告", "author": None}),
     # joint authors on the title's own line
     ("中共松溪区委办公室 松溪区人民政府办公室关于印发《松溪区河长制工作方案》的通知\n"
      "各镇党委、人民政府：\n现将《松溪区河长制工作方案》印发给你们。\n",
