@@ -69,6 +69,7 @@ AUTONOMOUS = {"自治区", "自治州", "自治县", "自治旗"}
 NOT_IN_PLACE = LEVELS + "委府院局厅办"
 # heads whose name must open like a body's name or follow a word that introduces one
 NAMED_HEADS = ("委员会", "工作委员会")
+STREET_OFFICE_NOT_AFTER = "理结好实事成妥"  # 街道办理, 街道办结: 办 is a verb there
 NAME_OPENINGS = ("全面", "全国", "国家", "中央", "中共")
 NAMED_BOUNDARY = {"的", "等", "了", "召开", "成立", "组建", "设立", "调整", "由", "和", "与", "及"}
 ZONE_HEADS = ("管委会", "管理委员会")
@@ -271,6 +272,8 @@ class AgenciesComponent(RuleComponent):
             start, stopped_at = self.walk_left(text, m.start(), 14)
             name = text[start:m.start()]
             head = m.group()
+            if head == "街道办" and text[m.end():m.end() + 1] in STREET_OFFICE_NOT_AFTER:
+                continue  # 在城关街道办理: a verb, not 城关街道办
             # 高新区 is no place of a level route's body, but its 管委会 is the zone's
             zone = head in ZONE_HEADS and name in ZONE_KINDS
             if len(name) < 2 or stopped_at == "各" or (name in self.not_places and not zone):

@@ -60,6 +60,8 @@ def agencies(text: str) -> dict[str, tuple[str, str]]:
      {"发展改革委", "行政审批局", "大数据中心", "医保局", "应急管理局", "退役军人事务局"}),
     ("责任单位：信访局、城管执法局、综合行政执法局、生态环境分局、住房城乡建设局。",
      {"信访局", "城管执法局", "综合行政执法局", "生态环境分局", "住房城乡建设局"}),
+    # a subdistrict office printed short; 办 a verb after 街道
+    ("各乡镇人民政府、海城街道办，在城关街道办理业务，各街道办结案件。", {"海城街道办"}),
     # a province's departments in a list of the units responsible
     ("（责任单位：省发展改革委、商务厅、省大数据中心，由教育厅会同民政厅负责）",
      {"省发展改革委", "商务厅", "省大数据中心", "教育厅", "民政厅"}),
@@ -115,6 +117,7 @@ def test_agencies_names_not_found(text: str) -> None:
     ("中共平江县委", "中共平江县委员会", "party_committee"),
     ("平江县委", "中共平江县委员会", "party_committee"),
     ("经开区管委会", "经开区管理委员会", "management_committee"),
+    ("城关街道办", "城关街道办事处", "town"),
     ("县人民政府办公室", "县人民政府办公室", "office"),
     ("县人社局", "县人力资源和社会保障局", "department"),
     ("市住房城乡建设局", "市住房和城乡建设局", "department"),
