@@ -6,8 +6,8 @@ inside it (县政府党组, 市委常委会, 县委全面依法治县委员会).
 
 - level route: a level word (省 市 县 区 镇 乡 …, or 街道), a body (a closed list, a
   department list, or the generic X局 / X厅), an optional sub-body; the place before the
-  level is taken from the division list (agency_places.txt), else from a short name after
-  a clear boundary;
+  level is taken from the division list (agency_places.txt, with the districts its
+  counties may have become: 东乡县 → 东乡区), else from a short name after a clear boundary;
 - national route: bodies printed alone (国务院, 党中央, 生态环境部, 人大);
 - named route: bodies named by what they do (X领导小组, X委员会, X管委会, X化解中心),
   whose name runs left from the head word to a boundary word;
@@ -35,6 +35,7 @@ from policykg.extract.component import RuleComponent, doc_text
 from policykg.extract.entity_rules import (
     Protected,
     Taken,
+    division_names,
     keep_spans,
     make_span,
     walk_left,
@@ -140,7 +141,7 @@ class AgenciesComponent(RuleComponent):
         def pairs(name: str) -> list[list[str]]:
             return [line.split() for line in self.data[name]]
 
-        self.places = set(self.data["agency_places.txt"])
+        self.places = division_names(self.data["agency_places.txt"])
         self.place_lengths = sorted({len(p) for p in self.places}, reverse=True)
         self.place_tails = {p[-2:] for p in self.places}  # a quick no for most positions
         self.canonical_cache: dict[tuple[str, str], str] = {}
@@ -233,20 +234,21 @@ class AgenciesComponent(RuleComponent):
         if not self.local_places:
             return found
         lengths = sorted({len(p) for p in self.local_places}, reverse=True)
+
+        def local_ending(end: int) -> str | None:
+            return next((text[end - k:end] for k in lengths
+                         if text[end - k:end] in self.local_places), None)
+
         for cand in found:
-            if text[cand.start] not in LEVELS:
-                continue
-            end = cand.start + 1
-            place = next((text[end - k:end] for k in lengths
-                          if text[end - k:end] in self.local_places), None)
-            if place is None:
-                continue
-            start = end - len(place)
-            while True:
-                outer = self.place_ending(text, start)
-                if not outer:
-                    break
+            start = cand.start
+            if text[start] in LEVELS:  # 区政府 after the text's own 松溪
+                place = local_ending(start + 1)
+                start = start + 1 - len(place) if place else start
+            # and the higher places before it, listed or the text's own (云岭市松溪区…)
+            while outer := self.place_ending(text, start) or local_ending(start):
                 start -= len(outer)
+            if start == cand.start:
+                continue
             if cand.kind == "party_committee" and text[start - 2:start] == "中共":
                 start -= 2
             cand.start = start

@@ -118,6 +118,18 @@ _TOKEN_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
 WORD_SUFFIXES = "性化"
 
 
+def division_names(listed: list[str]) -> set[str]:
+    """The division list's names, and the district each county or county-level city may
+    have become since the list was drawn (东乡县 → 东乡区, 南康市 → 南康区: hundreds were
+    converted after 2015). A derived name no place bears is harmless: it is only looked up
+    where a level word already stands before a body's name."""
+    names = set(listed)
+    for name in listed:
+        if len(name) >= 3 and name[-1] in "县市" and not name.endswith("自治县"):
+            names.add(name[:-1] + "区")
+    return names
+
+
 def walk_left(text: str, pos: int, limit: int, stops: set[str],
               stop_lengths: list[int]) -> tuple[int, str]:
     """Walk left over Chinese characters from ``pos``, at most ``limit`` of them, stopping

@@ -37,6 +37,7 @@ from policykg.extract.component import RuleComponent, doc_text, found
 from policykg.extract.entity_rules import (
     Protected,
     Taken,
+    division_names,
     keep_spans,
     make_span,
     walk_left,
@@ -154,7 +155,7 @@ class MeasuresComponent(RuleComponent):
         words = sorted(self.data["measure_generic_actions.txt"], key=len, reverse=True)
         self.generic_action = re.compile(f"(?:{'|'.join(map(re.escape, words))})*$")
         self.generic_works = self.data["measure_generic_works.txt"]
-        self.places = set(self.data["agency_places.txt"])
+        self.places = division_names(self.data["agency_places.txt"])
         self.place_lengths = sorted({len(p) for p in self.places}, reverse=True)
         self.local_places: set[str] = set()  # the current text's own places
 

@@ -144,7 +144,9 @@ def test_agencies_names_canonical_and_kind(name: str, canonical: str, kind: str)
     ("经研究，中共松溪区委、松溪区政府决定，松溪区司法局负责。",
      {"中共松溪区委", "松溪区政府", "松溪区司法局"}),
     # a place the text never names after a clear boundary is not guessed after a comma
-    ("一年来，松溪区政府深入推进依法行政，整合市政府资源。", {"区政府", "市政府"}),
+    ("一年来，岚溪区政府深入推进依法行政，整合市政府资源。", {"区政府", "市政府"}),
+    # a district converted from a listed county is a place wherever it stands
+    ("一年来，东乡区政府深入推进依法行政，整合市政府资源。", {"东乡区政府", "市政府"}),
 ])
 def test_agencies_names_local_places(text: str, expected: set[str]) -> None:
     assert set(agencies(text)) == expected
