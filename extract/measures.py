@@ -121,7 +121,7 @@ class Candidate:
 class MeasuresComponent(RuleComponent):
     data_files = ("measure_heads.txt", "measure_left_stops.txt", "measure_context.txt",
                   "measure_not.txt", "measure_generic.txt", "measure_generic_actions.txt",
-                  "measure_generic_works.txt", "agency_places.txt")
+                  "measure_generic_works.txt", "agency_places.txt", "measure_known.txt")
 
     def prepare(self) -> None:
         self.head_kinds = dict(line.split() for line in self.data["measure_heads.txt"])
@@ -155,6 +155,11 @@ class MeasuresComponent(RuleComponent):
         words = sorted(self.data["measure_generic_actions.txt"], key=len, reverse=True)
         self.generic_action = re.compile(f"(?:{'|'.join(map(re.escape, words))})*$")
         self.generic_works = self.data["measure_generic_works.txt"]
+        self.known_names = set(self.data["measure_known.txt"])
+        known = sorted(self.known_names, key=len, reverse=True)
+        # 互联网+监管 is printed with a full-width plus too (its canonical is NFKC)
+        names = "|".join(re.escape(k).replace(r"\+", "[+＋]") for k in known)
+        self.known_re = re.compile(f"({names})({heads})?")
         self.places = division_names(self.data["agency_places.txt"])
         self.place_lengths = sorted({len(p) for p in self.places}, reverse=True)
         self.local_places: set[str] = set()  # the current text's own places
@@ -167,7 +172,7 @@ class MeasuresComponent(RuleComponent):
         quoted = [c for c in self.quoted(text) if not protected.overlaps(c.start, c.end)]
         bodies = Bodies(doc)
         others = [c for c in self.headed(text, bodies) + self.adopted_lists(text)
-                  + self.brands(text)
+                  + self.brands(text) + self.known(text)
                   if not protected.overlaps(c.start, c.end)]
         taken = list(quoted)
         held = Taken(len(text))
@@ -303,6 +308,8 @@ class MeasuresComponent(RuleComponent):
                 continue  # 家长制 is paternalism, 增长制约 a constraint on growth
             if any(name.endswith(g) or name == g for g in self.generic):
                 continue
+            if name in self.known_names:
+                continue  # 最多跑一次改革: the known name alone (known) is the measure
             if head in NOUN_HEADS and not self.named_noun(text, name, head, m.end()):
                 continue
             out.append(Candidate(start, m.end(), kind))
@@ -343,6 +350,18 @@ class MeasuresComponent(RuleComponent):
 
     def stop_ending(self, text: str, end: int) -> bool:
         return any(text[end - k:end] in self.stops for k in self.stop_lengths if end >= k)
+
+    def known(self, text: str) -> list[Candidate]:
+        """The nationally known measures printed without quotes: 全面推行一网通办,
+        深化证照分离改革 (the name alone, as when it is quoted: “证照分离”改革; its head
+        gives the kind)."""
+        out = []
+        for m in self.known_re.finditer(text):
+            if not m.group(2) and text.startswith("率", m.end()):
+                continue  # 全程网办率达到92%: a rate measured, not the measure
+            kind = self.head_kinds[m.group(2)] if m.group(2) else None
+            out.append(Candidate(m.start(1), m.end(1), kind))
+        return out
 
     def adopted_lists(self, text: str) -> list[Candidate]:
         out = []

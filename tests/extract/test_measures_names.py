@@ -27,6 +27,10 @@ def measures(text: str) -> dict[str, str | None]:
      {"法律援助惠民工程", "百日攻坚行动", "清风行动"}),
     ("开展净网行动和护苗行动，实施雪亮工程。", {"净网行动", "护苗行动", "雪亮工程"}),
     ("深入实施全民健身促进行动。", {"全民健身促进行动"}),
+    # nationally known measures printed without quotes: the name alone, as when quoted
+    ("深化放管服改革，推行证照分离改革，全面推行一网通办，落实首违不罚，培育法律明白人，"
+     "推进最多跑一次改革，推进互联网＋监管。",
+     {"放管服", "证照分离", "一网通办", "首违不罚", "法律明白人", "最多跑一次", "互联网+监管"}),
     # a preposition opening the clause is not part of the name
     ("随着行政综合执法改革的不断深入，针对证明事项告知承诺制开展评估。",
      {"行政综合执法改革", "证明事项告知承诺制"}),
@@ -100,6 +104,7 @@ def test_measures_names_found(text: str, expected: set[str]) -> None:
     # the topic of a lecture or a course, and the goal of the whole genre
     "邀请专家作“依法决策”专题讲座，举办“法治素养提升”培训班，落实“法治政府”考核指标。",
     "将“全面依法治县”列入年度考核，健全党领导法治建设制度机制。",
+    "全程网办率达到92.4%，印发《关于推行容缺受理制度的通知》。",
     # a cue word past the clause's end is not the quoted list's
     "交出“法护营商、法护民生”的答卷，推动工作落实。",
     "围绕“3·15”国际消费者权益日、“12·4”国家宪法日开展宣传，畅通“12345”热线。",
@@ -117,6 +122,7 @@ def test_measures_names_not_found(text: str) -> None:
     ("实施法律援助惠民工程。", "法律援助惠民工程", "工程"),
     ("开展百日攻坚行动。", "百日攻坚行动", "行动"),
     ("建成嘉兴市智慧城管平台。", "嘉兴市智慧城管平台", "平台"),
+    ("深化证照分离改革。", "证照分离", "改革"),
 ])
 def test_measures_names_kind(text: str, name: str, kind: str | None) -> None:
     assert measures(text)[name] == kind
