@@ -70,6 +70,10 @@ AUTONOMOUS = {"自治区", "自治州", "自治县", "自治旗"}
 NOT_IN_PLACE = LEVELS + "委府院局厅办"
 # heads whose name must open like a body's name or follow a word that introduces one
 NAMED_HEADS = ("委员会", "工作委员会")
+# 武昌区第十六届人大常委会: a congress (or a CPPCC) printed with its term; the term is
+# dropped from the canonical name (agency_canonical.txt)
+SESSION = "(?:第[一二三四五六七八九十百零〇]+届)"
+SESSION_KINDS = ("congress", "cppcc")
 STREET_OFFICE_NOT_AFTER = "理结好实事成妥"  # 街道办理, 街道办结: 办 is a verb there
 NAME_OPENINGS = ("全面", "全国", "国家", "中央", "中共")
 NAMED_BOUNDARY = {"的", "等", "了", "召开", "成立", "组建", "设立", "调整", "由", "和", "与", "及"}
@@ -155,7 +159,8 @@ class AgenciesComponent(RuleComponent):
                            for p, _ in sorted(subs, key=lambda s: len(s[0]), reverse=True))
         generic = rf"(?:(?![{NOT_IN_NAME}])[\u4e00-\u9fff]){{2,8}}?[局厅]"
         self.level_re = re.compile(
-            rf"({STREET}|[{LEVELS}])({_alt(list(self.body_kinds))}|{generic})((?:{sub_alt})?)")
+            rf"({STREET}|[{LEVELS}])({SESSION}?)({_alt(list(self.body_kinds))}|{generic})"
+            rf"((?:{sub_alt})?)")
         departments = [w for w, _ in pairs("agency_departments.txt") if len(w) > 2]
         self.bare_re = re.compile(rf"(?:{_alt(departments)})(?![门员长])")
         self.national_kinds = {w: k for w, k in pairs("agency_national.txt")}
@@ -168,7 +173,9 @@ class AgenciesComponent(RuleComponent):
         self.stops = set(self.data["agency_left_stops.txt"])
         self.stop_lengths = sorted({len(s) for s in self.stops}, reverse=True)
         self.not_places = set(self.data["agency_not_places.txt"])
-        self.canonical_rules = [(re.compile(p), r) for p, r in pairs("agency_canonical.txt")]
+        # a rule with no replacement deletes what it matches (a congress's term)
+        self.canonical_rules = [(re.compile(rule[0]), "".join(rule[1:]))
+                                for rule in pairs("agency_canonical.txt")]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -203,7 +210,9 @@ class AgenciesComponent(RuleComponent):
     def level_route(self, text: str) -> list[Candidate]:
         out = []
         for m in self.level_re.finditer(text):
-            level, body, sub = m.group(1), m.group(2), m.group(3)
+            level, session, body, sub = m.group(1), m.group(2), m.group(3), m.group(4)
+            if session and self.body_kinds.get(body) not in SESSION_KINDS:
+                continue  # only a congress or a CPPCC sits by sessions (届)
             if body == "委" and not sub and text[m.end():m.end() + 1] == "员":
                 continue  # 委员, not a committee
             if ISSUER_CODE_AFTER.match(text, m.end()):

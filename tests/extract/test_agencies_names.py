@@ -60,6 +60,9 @@ def agencies(text: str) -> dict[str, tuple[str, str]]:
      {"发展改革委", "行政审批局", "大数据中心", "医保局", "应急管理局", "退役军人事务局"}),
     ("责任单位：信访局、城管执法局、综合行政执法局、生态环境分局、住房城乡建设局。",
      {"信访局", "城管执法局", "综合行政执法局", "生态环境分局", "住房城乡建设局"}),
+    # a congress and a CPPCC with their term (not 人大 alone); no government has one
+    ("——在武昌区第十六届人大常委会第四次会议上，县第三届政府工作。",
+     {"武昌区第十六届人大常委会"}),
     # a subdistrict office printed short; 办 a verb after 街道
     ("各乡镇人民政府、海城街道办，在城关街道办理业务，各街道办结案件。", {"海城街道办"}),
     # a province's departments in a list of the units responsible
@@ -118,6 +121,8 @@ def test_agencies_names_not_found(text: str) -> None:
     ("平江县委", "中共平江县委员会", "party_committee"),
     ("经开区管委会", "经开区管理委员会", "management_committee"),
     ("城关街道办", "城关街道办事处", "town"),
+    # a congress printed with its term: the term is not part of the body's name
+    ("武昌区第十六届人大常委会", "武昌区人民代表大会常务委员会", "congress"),
     ("县人民政府办公室", "县人民政府办公室", "office"),
     ("县人社局", "县人力资源和社会保障局", "department"),
     ("市住房城乡建设局", "市住房和城乡建设局", "department"),
