@@ -83,6 +83,7 @@ FUSED = re.compile(r"政府|城市|社会|机关")
 # a result, not a measure: 实现“满堂红”/“开门红”, 法律顾问“全覆盖”
 RESULT = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}红|全覆盖|满覆盖|动态清零|清零)$")
 ACHIEVED = re.compile(r"(?:实现|保持|确保|做到|达到)$")
+HONOURED = re.compile(r"获评|荣获|被评为|入选|获得")
 # an app's brand: three characters ending in 通/办 before what it is (赣服通平台, 浙里办APP)
 BRAND = re.compile(r"([\u4e00-\u9fff]{2}[通办])(?=平台|APP|App|app|小程序|客户端|移动端)")
 # ordinary words ending so: 交通, 流通, 督办, 代办 …
@@ -225,6 +226,8 @@ class MeasuresComponent(RuleComponent):
             return None
         if self.end_neg.search(name):
             return None
+        if len(name) >= 8 and HONOURED.search(name):
+            return None  # “盐田法院获评全国‘示范法院’”: a headline quoted, not a measure
         parts = [p for p in LIST_MARK.split(name) if p]
         if any(self.verb_neg.match(p) for p in parts):
             return None

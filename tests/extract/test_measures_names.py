@@ -105,6 +105,8 @@ def test_measures_names_found(text: str, expected: set[str]) -> None:
     "邀请专家作“依法决策”专题讲座，举办“法治素养提升”培训班，落实“法治政府”考核指标。",
     "将“全面依法治县”列入年度考核，健全党领导法治建设制度机制。",
     "全程网办率达到92.4%，印发《关于推行容缺受理制度的通知》。",
+    # a headline quoted, and a list of the year's events
+    "“松溪法院获评全省‘办实事示范法院’”入选全市“十大法治事件”。",
     # a cue word past the clause's end is not the quoted list's
     "交出“法护营商、法护民生”的答卷，推动工作落实。",
     "围绕“3·15”国际消费者权益日、“12·4”国家宪法日开展宣传，畅通“12345”热线。",
