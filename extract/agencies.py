@@ -74,6 +74,9 @@ NAMED_HEADS = ("委员会", "工作委员会")
 # dropped from the canonical name (agency_canonical.txt)
 SESSION = "(?:第[一二三四五六七八九十百零〇]+届)"
 SESSION_KINDS = ("congress", "cppcc")
+# words ending in 局 that name no bureau: the generic X局 rule leaves them out
+NOT_BUREAU = ("布局", "格局", "大局", "开局", "全局", "结局", "时局", "变局", "新局", "破局",
+              "棋局", "当局", "定局", "僵局", "残局", "出局")
 STREET_OFFICE_NOT_AFTER = "理结好实事成妥"  # 街道办理, 街道办结: 办 is a verb there
 NAME_OPENINGS = ("全面", "全国", "国家", "中央", "中共")
 NAMED_BOUNDARY = {"的", "等", "了", "召开", "成立", "组建", "设立", "调整", "由", "和", "与", "及"}
@@ -213,6 +216,8 @@ class AgenciesComponent(RuleComponent):
             level, session, body, sub = m.group(1), m.group(2), m.group(3), m.group(4)
             if session and self.body_kinds.get(body) not in SESSION_KINDS:
                 continue  # only a congress or a CPPCC sits by sessions (届)
+            if body not in self.body_kinds and body.endswith(NOT_BUREAU):
+                continue  # 区域布局, 全市格局: a word ending in 局, not a bureau
             if body == "委" and not sub and text[m.end():m.end() + 1] == "员":
                 continue  # 委员, not a committee
             if ISSUER_CODE_AFTER.match(text, m.end()):

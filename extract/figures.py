@@ -34,7 +34,7 @@ class FiguresComponent(RuleComponent):
         self.pattern = re.compile(
             r"(\d(?<![\d.．\-－~～第]\d)(?<!\d,\d)(?:\d{0,2}(?:,\d{3})+|\d*))"
             r"((?:[.．]\d+)?)\s*([余多])?"
-            r"([万亿千百]?)([余多])?"
+            r"((?:万亿|[万亿千百])?)([余多])?"  # 99.1万亿元: a trillion is two characters
             r"(" + "|".join(map(re.escape, units)) + r")(?:([余多])(?![人]))?"
             # (3个多月: the 多 does not hide the month)
             r"(?![余多]?(?:" + "|".join(map(re.escape, not_after)) + r"))"

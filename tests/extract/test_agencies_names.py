@@ -105,6 +105,8 @@ def test_agencies_names_found(text: str, expected: set[str]) -> None:
     "各设区市生态环境局要严格执行，设区的市人民政府要加强领导。",
     "各省、自治区、直辖市人民政府，各自治州、直辖市政府：",
     "各街道司法所要加强指导，背街小巷整治纳入城市街道管理。",
+    # words ending in 局 after a level character: 区域布局, 新格局
+    "经济结构和区域布局继续优化，形成全市发展新格局。",
 ])
 def test_agencies_names_not_found(text: str) -> None:
     assert agencies(text) == {}
