@@ -32,7 +32,7 @@ class FiguresComponent(RuleComponent):
         # digit and looks behind it from there: opening with the look-behind made the
         # regex engine try it at every character (three times slower)
         self.pattern = re.compile(
-            r"(\d(?<![\d.．\-－~～第]\d)(?<!\d,\d)(?:\d{0,2}(?:,\d{3})+|\d*))"
+            r"(\d(?<![\d.．\-－~～—–第]\d)(?<!\d,\d)(?:\d{0,2}(?:,\d{3})+|\d*))"
             r"((?:[.．]\d+)?)\s*([余多])?"
             r"((?:万亿|[万亿千百])?)([余多])?"  # 99.1万亿元: a trillion is two characters
             r"(" + "|".join(map(re.escape, units)) + r")(?:([余多])(?![人]))?"

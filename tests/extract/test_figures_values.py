@@ -53,6 +53,8 @@ def test_figures_values_found(text: str, expected: list[tuple[str, float, str]])
     "拨打12345热线或咨询电话0731-8500375，入选第二批示范名单。",
     "历时3个多月，7个自然日内办结，上午9时30分开会，办理时间压缩至5天、10分钟。",
     "考核结果位列全省前3名、全市前10位。",
+    # a range's upper end is no amount of its own, whatever dash joins it
+    "力争培育8—10个百亿企业，完成3-5个项目，引进2–3家机构。",
 ])
 def test_figures_values_not_found(text: str) -> None:
     assert figures(text) == []
