@@ -63,6 +63,8 @@ def agencies(text: str) -> dict[str, tuple[str, str]]:
     # a congress and a CPPCC with their term (not 人大 alone); no government has one
     ("——在武昌区第十六届人大常委会第四次会议上，县第三届政府工作。",
      {"武昌区第十六届人大常委会"}),
+    # the Supreme Procuratorate printed short
+    ("在市委和最高检坚强领导下开展工作。", {"市委", "最高检"}),
     # a subdistrict office printed short; 办 a verb after 街道
     ("各乡镇人民政府、海城街道办，在城关街道办理业务，各街道办结案件。", {"海城街道办"}),
     # a province's departments in a list of the units responsible
@@ -123,6 +125,7 @@ def test_agencies_names_not_found(text: str) -> None:
     ("平江县委", "中共平江县委员会", "party_committee"),
     ("经开区管委会", "经开区管理委员会", "management_committee"),
     ("城关街道办", "城关街道办事处", "town"),
+    ("最高检", "最高人民检察院", "procuratorate"),
     # a congress printed with its term: the term is not part of the body's name
     ("武昌区第十六届人大常委会", "武昌区人民代表大会常务委员会", "congress"),
     ("县人民政府办公室", "县人民政府办公室", "office"),

@@ -31,9 +31,9 @@ def measures(text: str) -> dict[str, str | None]:
     ("深化放管服改革，推行证照分离改革，全面推行一网通办，落实首违不罚，培育法律明白人，"
      "推进最多跑一次改革，推进互联网＋监管。",
      {"放管服", "证照分离", "一网通办", "首违不罚", "法律明白人", "最多跑一次", "互联网+监管"}),
-    # a preposition opening the clause is not part of the name
-    ("随着行政综合执法改革的不断深入，针对证明事项告知承诺制开展评估。",
-     {"行政综合执法改革", "证明事项告知承诺制"}),
+    # a preposition or a verb opening the clause is not part of the name
+    ("随着行政综合执法改革的不断深入，针对证明事项告知承诺制开展评估，助力新动能壮大工程。",
+     {"行政综合执法改革", "证明事项告知承诺制", "新动能壮大工程"}),
     ("兰山县人民政府关于2023年度法治政府建设情况的报告\n建成兰山县矛盾纠纷多元化解平台，"
      "依托嘉兴市行政执法监督信息系统开展监督。",
      {"兰山县矛盾纠纷多元化解平台", "嘉兴市行政执法监督信息系统"}),
@@ -105,6 +105,8 @@ def test_measures_names_found(text: str, expected: set[str]) -> None:
     "邀请专家作“依法决策”专题讲座，举办“法治素养提升”培训班，落实“法治政府”考核指标。",
     "将“全面依法治县”列入年度考核，健全党领导法治建设制度机制。",
     "全程网办率达到92.4%，印发《关于推行容缺受理制度的通知》。",
+    # a list that states the general requirements
+    "牢牢把握“讲政治、顾大局、谋发展、重自强”总体要求。",
     # a headline quoted, and a list of the year's events
     "“松溪法院获评全省‘办实事示范法院’”入选全市“十大法治事件”。",
     # a cue word past the clause's end is not the quoted list's
