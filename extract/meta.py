@@ -12,6 +12,7 @@ number. Nothing is guessed: a field the text does not print stays None.
 - Author (the body that wrote it): the 发文机关 field; else the part of the title before
   关于/印发 (「X关于…的通知」) or before the year of a report (「X2021年度…报告」) when it
   ends like a body (``meta_agency_endings.txt``), or the body of an order (「X令」); else
+  the bodies alone on the line below a 「关于…」 title (a page's byline); else
   the first signature line (a body's
   name alone on its line with a date on the next printed line).
 - Jurisdiction: the place part of the author (重庆市长寿区 of 重庆市长寿区司法局), else the
@@ -99,6 +100,8 @@ class MetaComponent(RuleComponent):
             author_span = (fields["author_at"], fields["author_at"] + len(author))
         elif self._author_from_title(title):
             author, author_span = self._author_from_title(title), title_span
+        elif byline := self._byline(text, title, title_span):
+            author, author_span = byline
         elif signature:
             author, author_span = signature[0], signature[2]
         meta: dict[str, Any] = {
@@ -208,6 +211,21 @@ class MetaComponent(RuleComponent):
              or re.fullmatch(r"(.+?)令", title))  # 青川省人民政府令: a government's order
         if m and self.body_end.search(m.group(1)):
             return m.group(1)
+        return None
+
+    def _byline(self, text: str, title: str | None, title_span: tuple[int, int] | None
+                ) -> tuple[str, tuple[int, int]] | None:
+        """A body's name alone on the line right below a 「关于…」 title that names none:
+        the issuer a page prints under the heading (关于颁发…的通知 / 民政部)."""
+        if not title or not title_span or not re.match(r"关于|印发|转发", title):
+            return None
+        line = LINE.search(text, title_span[1] + 1)
+        while line and not line.group().strip() and line.end() < len(text):
+            line = LINE.search(text, line.end() + 1)
+        name = line.group().strip() if line else ""
+        if 2 < len(name) <= 40 and not SENTENCE_MARKS.search(name) and self._bodies(name):
+            start = text.find(name, line.start())
+            return "、".join(name.split()), (start, start + len(name))
         return None
 
     def _signature(self, text: str) -> tuple[str, str | None, tuple[int, int]] | None:

@@ -63,8 +63,9 @@ def agencies(text: str) -> dict[str, tuple[str, str]]:
     # a congress and a CPPCC with their term (not 人大 alone); no government has one
     ("——在武昌区第十六届人大常委会第四次会议上，县第三届政府工作。",
      {"武昌区第十六届人大常委会"}),
-    # the Supreme Procuratorate printed short
-    ("在市委和最高检坚强领导下开展工作。", {"市委", "最高检"}),
+    # the Supreme Procuratorate printed short; the State Council's former legal office
+    ("在市委和最高检坚强领导下开展工作，根据国务院法制办的复函。",
+     {"市委", "最高检", "国务院法制办"}),
     # a subdistrict office printed short; 办 a verb after 街道
     ("各乡镇人民政府、海城街道办，在城关街道办理业务，各街道办结案件。", {"海城街道办"}),
     # a province's departments in a list of the units responsible

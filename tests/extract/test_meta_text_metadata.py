@@ -65,6 +65,12 @@ def meta(text: str) -> dict:
       "number": "云政办〔2021〕9号"}),
     ("关于我们\n松溪区2023年度法治政府建设情况的报告\n2023年，松溪区坚持依法行政。\n",
      {"title": "松溪区2023年度法治政府建设情况的报告", "author": None}),
+    # the issuing bodies printed alone on the line below a 「关于…」 title
+    ("关于印发行政执法监督办法的通知\n\n云岭市司法局 云岭市财政局\n"
+     "各县（市、区）：\n现印发给你们。\n",
+     {"author": "云岭市司法局、云岭市财政局", "jurisdiction": "云岭市"}),
+    ("关于印发行政执法监督办法的通知\n各县（市、区）人民政府：\n现印发给你们。\n",
+     {"author": None}),
     # joint authors on the title's own line
     ("中共松溪区委办公室 松溪区人民政府办公室关于印发《松溪区河长制工作方案》的通知\n"
      "各镇党委、人民政府：\n现将《松溪区河长制工作方案》印发给你们。\n",
