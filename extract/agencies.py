@@ -29,6 +29,7 @@ the 政府 inside 法治政府建设工作领导小组) and ``attrs = {"kind": .
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from policykg.extract.component import RuleComponent, doc_text
@@ -212,7 +213,7 @@ class AgenciesComponent(RuleComponent):
 
     def level_route(self, text: str) -> list[Candidate]:
         out = []
-        for m in self.level_re.finditer(text):
+        for m in _overlapping(self.level_re, text):
             level, session, body, sub = m.group(1), m.group(2), m.group(3), m.group(4)
             if session and self.body_kinds.get(body) not in SESSION_KINDS:
                 continue  # only a congress or a CPPCC sits by sessions (届)
@@ -421,6 +422,16 @@ class AgenciesComponent(RuleComponent):
         for pattern, replacement in self.canonical_rules:
             name = pattern.sub(replacement, name)
         return name
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match, also those that start inside another: in 杭州市司法局 the match at 州
+    (州 + 市司法局, a generic X局) must not hide the one at 市 (杭州市 + 司法局); the
+    longest candidate wins later."""
+    at = 0
+    while m := pattern.search(text, at):
+        yield m
+        at = m.start() + 1
 
 
 @Language.factory("policykg_agencies_v1")

@@ -60,6 +60,9 @@ def agencies(text: str) -> dict[str, tuple[str, str]]:
      {"发展改革委", "行政审批局", "大数据中心", "医保局", "应急管理局", "退役军人事务局"}),
     ("责任单位：信访局、城管执法局、综合行政执法局、生态环境分局、住房城乡建设局。",
      {"信访局", "城管执法局", "综合行政执法局", "生态环境分局", "住房城乡建设局"}),
+    # cities whose name ends in 州: 州 is a level word too, and must not cut them
+    ("杭州市司法局、广州市生态环境局和赣州市章贡区司法局联合开展检查。",
+     {"杭州市司法局", "广州市生态环境局", "赣州市章贡区司法局"}),
     # a congress and a CPPCC with their term (not 人大 alone); no government has one
     ("——在武昌区第十六届人大常委会第四次会议上，县第三届政府工作。",
      {"武昌区第十六届人大常委会"}),
