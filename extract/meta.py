@@ -44,9 +44,14 @@ HEADER_LINES = 30
 MAX_TITLE = 90
 SITE_PREFIX = re.compile(r"^.{1,12}?[丨｜|]\s*")
 SENTENCE_MARKS = re.compile(r"[。，,；;：:？?！!]")
-# the first line of a title that goes on below: it opens the subject (关于…, 印发…) and
-# says some of it (a link 关于我们 above a title says none)
-WRAPPED_OPENING = re.compile(r"(?:关于|印发|转发).{4,}$")
+# what opens a title's subject after the bodies that issue it (X关于…, 印发…, 转发…)
+SUBJECT = "关于|印发|转发"
+OPENS_SUBJECT = re.compile(SUBJECT)
+# the first line of a title that goes on below: it opens the subject and says some of it
+# (a link 关于我们 above a title says none)
+WRAPPED_OPENING = re.compile(rf"(?:{SUBJECT}).{{4,}}$")
+# the next printed line after a position, blank lines skipped
+NEXT_LINE = re.compile(r"\s*([^\n]*)")
 DATE = re.compile(rf"({YEAR})\s*(?:年|-|/|\.)\s*(\d{{1,2}})\s*(?:月|-|/|\.)\s*(\d{{1,2}})")
 DATE_LINE = re.compile(rf"^[ \t\u3000]*{YEAR}[ \t]*[年\d][\d \t年月]{{0,8}}日[ \t\u3000]*$",
                        re.M)
@@ -168,20 +173,20 @@ class MetaComponent(RuleComponent):
                     and not self.field_re.match(line) and self.doc_type(squashed)):
                 start = text.find(line, start)
                 end = start + len(line)
-                if previous is not None and not re.match(r"关于|印发|转发", squashed):
+                if previous is not None and not OPENS_SUBJECT.match(squashed):
                     # a title printed over two lines: 「X关于印发…建设」 then 「工作安排的通知」
                     above = text[previous[0]:previous[1]].strip()
                     if (WRAPPED_OPENING.search(above) and not SENTENCE_MARKS.search(above)
                             and len(_squash(above)) + len(squashed) <= MAX_TITLE):
                         start, squashed = text.find(above, previous[0]), _squash(above) + squashed
                         previous = upper
-                if previous is not None and re.match(r"关于|印发|转发", squashed):
+                if previous is not None and OPENS_SUBJECT.match(squashed):
                     above = text[previous[0]:previous[1]].strip()
                     if self._bodies(above):
                         joined = "、".join(above.split())
                         return _squash(joined) + squashed, (text.find(above, previous[0]), end)
                 # joint authors on the title's own line, apart by spaces: 「A B关于…」
-                head = re.match(r"(.+?)(?=关于|印发|转发)", line)
+                head = re.match(rf"(.+?)(?={SUBJECT})", line)
                 if head and len(head.group(1).split()) > 1 and self._bodies(head.group(1)):
                     joined = "、".join(head.group(1).split())
                     return joined + _squash(line[head.end():]), (start, end)
@@ -207,7 +212,7 @@ class MetaComponent(RuleComponent):
     def _author_from_title(self, title: str | None) -> str | None:
         if not title:
             return None
-        m = (re.match(r"(.+?)(?:关于|印发|转发)", title) or re.match(rf"(.+?){YEAR}年", title)
+        m = (re.match(rf"(.+?)(?:{SUBJECT})", title) or re.match(rf"(.+?){YEAR}年", title)
              or re.fullmatch(r"(.+?)令", title))  # 青川省人民政府令: a government's order
         if m and self.body_end.search(m.group(1)):
             return m.group(1)
@@ -217,15 +222,21 @@ class MetaComponent(RuleComponent):
                 ) -> tuple[str, tuple[int, int]] | None:
         """A body's name alone on the line right below a 「关于…」 title that names none:
         the issuer a page prints under the heading (关于颁发…的通知 / 民政部)."""
-        if not title or not title_span or not re.match(r"关于|印发|转发", title):
+        if not title or not title_span or not OPENS_SUBJECT.match(title):
             return None
-        line = LINE.search(text, title_span[1] + 1)
-        while line and not line.group().strip() and line.end() < len(text):
-            line = LINE.search(text, line.end() + 1)
-        name = line.group().strip() if line else ""
+        line = NEXT_LINE.match(text, title_span[1])
+        name = line.group(1).strip()
+        author = self._body_line(name)
+        if author is None:
+            return None
+        start = text.find(name, line.start(1))
+        return author, (start, start + len(name))
+
+    def _body_line(self, name: str) -> str | None:
+        """The bodies a line holds alone (apart by spaces, joined by 、), or None: a byline or
+        a signature."""
         if 2 < len(name) <= 40 and not SENTENCE_MARKS.search(name) and self._bodies(name):
-            start = text.find(name, line.start())
-            return "、".join(name.split()), (start, start + len(name))
+            return "、".join(name.split())
         return None
 
     def _signature(self, text: str) -> tuple[str, str | None, tuple[int, int]] | None:
@@ -236,10 +247,9 @@ class MetaComponent(RuleComponent):
             while end > 0 and text[end - 1].isspace():
                 end -= 1
             start = text.rfind("\n", 0, end) + 1
-            name = text[start:end].strip()
-            if (2 < len(name) <= 40 and not SENTENCE_MARKS.search(name)
-                    and self._bodies(name)):
-                return "、".join(name.split()), _iso(m.group()), (start, end)
+            author = self._body_line(text[start:end].strip())
+            if author is not None:
+                return author, _iso(m.group()), (start, end)
         return None
 
     @staticmethod
